@@ -1,0 +1,306 @@
+"""Warehouse benchmark: 1,000,000 generated facts over 200,000 documents.
+
+    .venv/bin/python benchmarks/warehouse.py [--docs 200000] [--facts-per-doc 5] [--dir /tmp/x]
+
+Measures bulk document storage (docs/s), 200-page crawl batches into the full file, building
+the search index (docs/s), the fact load (facts/s, Arrow path of
+`load_extractions`, consolidation timed apart), index compaction, full consolidation, a
+500-document reload with incremental consolidation, p50/p95 latency of 20
+representative searches with filters and facets, and each facet's time. Prints our figure,
+the target and the ratio. Data is synthetic: a Zipf-like vocabulary plus regulatory words,
+currencies following the source country, 50 agencies, three years of dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path and its name would shadow the
+# `warehouse` package it measures.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import duckdb  # noqa: E402
+import pyarrow as pa  # noqa: E402
+
+from contracts import ACTIONS, SCHEMAS, Document, Fact, Page, make_id  # noqa: E402
+from warehouse import Query, compact_index, facets, init_db, refresh_index, search, store_crawl_batch  # noqa: E402
+from warehouse.connection import reading  # noqa: E402
+from warehouse.consolidate import consolidate  # noqa: E402
+from warehouse.documents import upsert_documents  # noqa: E402
+from warehouse.load import ExtractionTables, load_tables  # noqa: E402
+from warehouse.schema import writer  # noqa: E402
+from warehouse.search import prepare  # noqa: E402
+
+TARGET_LOAD = 500_000  # facts/s
+TARGET_SEARCH_P95_MS = 50
+TARGET_FACET_MS = 200
+DOMAIN_WORDS = (
+    "seized",
+    "fined",
+    "crypto",
+    "exchange",
+    "bank",
+    "laundering",
+    "fraud",
+    "agency",
+    "regulator",
+    "penalty",
+    "license",
+    "frozen",
+    "assets",
+    "court",
+    "arrested",
+    "million",
+    "billion",
+    "tenge",
+    "rouble",
+    "dollar",
+    "shadow",
+    "transfer",
+)
+COUNTRIES = (
+    ("KZ", "KZT", 1 / 470),
+    ("US", "USD", 1.0),
+    ("GB", "GBP", 1.27),
+    ("RU", "RUB", 1 / 90),
+    ("DE", "EUR", 1.08),
+)
+
+
+def _generate(docs: int, per_doc: int) -> tuple[pa.Table, pa.Table]:
+    """Documents (Document schema) and facts (Fact schema + doc_id, fact_id), built in DuckDB."""
+    con = duckdb.connect()
+    con.execute("SELECT setseed(0.42)")
+    con.execute(f"""CREATE TABLE vocab AS SELECT list('w' || i::VARCHAR) ||
+                    {list(DOMAIN_WORDS)!r}::VARCHAR[] AS words FROM range(5000) t(i)""")
+    con.execute(f"""
+        CREATE TABLE docs AS
+        SELECT i, 'https://src' || (i % 40)::VARCHAR || '.test/news/' || i::VARCHAR AS url,
+               'src' || (i % 40)::VARCHAR AS source_id, i % 5 AS c,
+               CASE WHEN i % 10 = 0 THEN 'ru' ELSE 'en' END AS lang,
+               DATE '2023-01-01' + (i % 1095)::INTEGER AS published,
+               list_transform(range(40), k -> CASE WHEN random() < 0.15
+                   THEN words[5001 + floor(random() * {len(DOMAIN_WORDS)})::INTEGER]
+                   ELSE words[1 + floor(pow(random(), 3) * 5000)::INTEGER] END) AS toks
+        FROM range({docs}) t(i), vocab""")
+    doc_arrow = con.execute("""
+        SELECT url, source_id, array_to_string(toks[1:8], ' ') AS title,
+               array_to_string(toks, ' ') || '.' AS text,
+               lang, published, published::VARCHAR AS published_raw, now()::TIMESTAMPTZ AS fetched_at,
+               md5(array_to_string(toks, ' ')) AS content_hash, md5(url) AS near_dup_key,
+               'text/html' AS content_type
+        FROM docs ORDER BY i""").to_arrow_table()
+    urls = doc_arrow["url"].to_pylist()
+    doc_arrow = doc_arrow.add_column(0, "doc_id", pa.array([make_id(u) for u in urls]))
+    documents = doc_arrow.select(SCHEMAS[Document].names).cast(SCHEMAS[Document])
+    countries = ", ".join(f"('{c}', '{cur}', {rate})" for c, cur, rate in COUNTRIES)
+    facts = con.execute(f"""
+        WITH ctry(country, currency, rate) AS (VALUES {countries}),
+             cn AS (SELECT row_number() OVER () - 1 AS c, * FROM ctry),
+             f AS (SELECT d.i, d.url, k, d.c, d.toks, d.published,
+                          (['money', 'money', 'count', 'percent', 'duration'])[1 + ((d.i + k) % 5)] AS kind,
+                          exp(ln(1000) + random() * ln(1e6)) AS v, random() AS r
+                   FROM docs d, range({per_doc}) t(k))
+        SELECT f.url, f.kind, f.toks[1 + k * 3] AS text, (k * 20)::INTEGER AS start,
+               (k * 20 + 9)::INTEGER AS "end",
+               array_to_string(f.toks[1 + k * 6: 12 + k * 6], ' ') AS sentence,
+               round(CASE f.kind WHEN 'money' THEN f.v WHEN 'percent' THEN f.r * 100 ELSE f.v / 1000 END)
+                   AS value,
+               NULL::DOUBLE AS value_max, NULL AS qualifier,
+               CASE f.kind WHEN 'count' THEN 'bank' WHEN 'duration' THEN 'day' END AS unit,
+               NULL AS noun_phrase,
+               CASE WHEN f.kind = 'money' THEN CASE WHEN f.r < 0.2 THEN 'USD' ELSE cn.currency END END
+                   AS currency,
+               CASE WHEN f.kind = 'money' THEN round(f.v) * CASE WHEN f.r < 0.2 THEN 1 ELSE cn.rate END END
+                   AS usd,
+               CASE WHEN f.kind = 'money' THEN 'rate:bench:2025-01-01' END AS usd_basis, false AS restates,
+               {list(ACTIONS)!r}[1 + floor(f.r * {len(ACTIONS)})::INTEGER] AS action,
+               'agency' || ((f.i + f.k) % 50)::VARCHAR AS agency_id, 'Agency ' || ((f.i + f.k) % 50)::VARCHAR
+                   AS agency_name, 'AG' || ((f.i + f.k) % 50)::VARCHAR AS agency_acronym,
+               cn.country, NULL AS person, NULL AS role, NULL::DATE AS period_start, NULL::DATE AS period_end,
+               NULL AS period_text, 0.9 AS confidence, 'bench-1' AS extractor_version
+        FROM f JOIN cn USING (c) ORDER BY f.i, f.k""").to_arrow_table()
+    fact_urls = facts["url"].to_pylist()
+    doc_ids = [make_id(u) for u in fact_urls]
+    columns = [facts[name].to_pylist() for name in ("kind", "start", "end", "value", "currency", "unit")]
+    keys = zip(fact_urls, *columns, strict=True)
+    fact_ids = [make_id(u, kind, s, e, v, None, cur, unit) for u, kind, s, e, v, cur, unit in keys]
+    facts = facts.select(SCHEMAS[Fact].names).cast(SCHEMAS[Fact])
+    facts = facts.append_column("doc_id", pa.array(doc_ids)).append_column("fact_id", pa.array(fact_ids))
+    return documents, facts
+
+
+CRAWL_BATCH = 200  # what the crawler's store pipeline flushes
+CRAWL_BODY = gzip.compress(b"<html><body>" + b"<p>regulator fined the bank</p>" * 900 + b"</body></html>")
+
+
+def _crawl_batches(db: Path, offset: int, batches: int = 10) -> list[float]:
+    """Milliseconds per `store_crawl_batch` of new ~30 KB pages and their documents."""
+    fetched = datetime.now(UTC)
+    out = []
+    for b in range(batches):
+        urls = [f"https://crawl.test/news/{offset + b * CRAWL_BATCH + i}" for i in range(CRAWL_BATCH)]
+        pages = [Page(url=u, source_id="crawl", run_id="bench", fetched_at=fetched, status=200,
+                      headers={"content-type": "text/html"}, content_type="text/html", body_gz=CRAWL_BODY)
+                 for u in urls]
+        docs = [Document(url=u, source_id="crawl", title="Regulator fines a bank",
+                         text=f"The regulator fined the bank {i} times." * 100, lang="en",
+                         published=date(2025, 1, 1), published_raw=None, fetched_at=fetched,
+                         content_hash=make_id(u), near_dup_key=make_id("dup", u))
+                for i, u in enumerate(urls)]
+        t = time.perf_counter()
+        store_crawl_batch(db, pages, docs, [], urls)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+QUERIES = (
+    Query(text="seized crypto"),
+    Query(text="laundering", kinds=("money",), sort="usd"),
+    Query(text="fined bank", countries=("KZ",), facets=("agencies", "actions")),
+    Query(text="w17 w3"),
+    Query(text="регулятор штраф"),
+    Query(text="2024"),
+    Query(agencies=("AG7",), sort="date"),
+    Query(kinds=("money",), usd_min=1e6, sort="usd"),
+    Query(countries=("US", "GB"), actions=("fine",), facets=("years",)),
+    Query(currencies=("KZT",), published_from=date(2024, 1, 1)),
+    Query(sources=("src3",), page=3),
+    Query(langs=("ru",), facets=("kinds",)),
+    Query(value_min=10, value_max=20, kinds=("count",)),
+    Query(published_from=date(2025, 6, 1), published_to=date(2025, 6, 30), facets=("sources",)),
+    Query(corroborated_only=True, sort="usd"),
+    Query(text="frozen assets", actions=("freeze",), facets=("countries",)),
+    Query(facets=("kinds", "countries", "actions", "currencies")),
+    Query(text="license", sort="date", page=2),
+    Query(text="penalty regulator court", agencies=("agency3",)),
+    Query(text="dollar", usd_max=5e4, facets=("currencies", "years")),
+)
+
+
+def _ratio(ours: float, target: float, higher_is_better: bool) -> str:
+    ratio = ours / target if higher_is_better else target / ours if ours else float("inf")
+    verdict = "meets" if ratio >= 1 else "misses"
+    return f"{ratio:.2f}x target ({verdict})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200_000)
+    parser.add_argument("--facts-per-doc", type=int, default=5)
+    parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per search (after one warm-up)")
+    args = parser.parse_args()
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="regintel-bench-"))
+    db = folder / "bench.duckdb"
+    for stale in folder.glob("bench.duckdb*"):
+        stale.unlink()
+
+    t = time.perf_counter()
+    documents, facts = _generate(args.docs, args.facts_per_doc)
+    print(
+        f"generated {documents.num_rows:,} documents, {facts.num_rows:,} facts "
+        f"in {time.perf_counter() - t:.1f} s"
+    )
+    init_db(db)
+
+    t = time.perf_counter()
+    step = 50_000
+    for i in range(0, documents.num_rows, step):
+        with writer(db) as con:
+            upsert_documents(con, documents.slice(i, step), datetime.now(UTC))
+    doc_s = time.perf_counter() - t
+    print(f"documents stored (bulk, not indexed): {documents.num_rows / doc_s:,.0f} docs/s ({doc_s:.1f} s)")
+
+    crawl_ms = _crawl_batches(db, documents.num_rows)
+    print(f"crawl batches of {CRAWL_BATCH} pages + documents into the full file (store_crawl_batch): "
+          f"median {statistics.median(crawl_ms):.0f} ms, max {max(crawl_ms):.0f} ms")
+
+    t = time.perf_counter()
+    indexed = refresh_index(db)
+    index_s = time.perf_counter() - t
+    print(f"search index built for {indexed:,} documents: {indexed / index_s:,.0f} docs/s ({index_s:.1f} s)")
+
+    hashes = dict(zip(documents["doc_id"].to_pylist(), documents["content_hash"].to_pylist(), strict=True))
+    t = time.perf_counter()
+    per_batch = step * args.facts_per_doc
+    for i in range(0, facts.num_rows, per_batch):
+        batch = facts.slice(i, per_batch)
+        ids = batch["doc_id"].unique().to_pylist()
+        runs = pa.table(
+            {
+                "doc_id": ids,
+                "content_hash": [hashes[d] for d in ids],
+                "facts": pa.array([args.facts_per_doc] * len(ids), pa.int32()),
+                "extractor_version": ["bench-1"] * len(ids),
+            }
+        )
+        load_tables(db, ExtractionTables(documents.slice(0, 0), batch, None, runs), consolidate_after=False)
+    load_s = time.perf_counter() - t
+    rate = facts.num_rows / load_s
+    print(
+        f"fact load: {rate:,.0f} facts/s ({load_s:.1f} s) vs target {TARGET_LOAD:,}: "
+        f"{_ratio(rate, TARGET_LOAD, True)}"
+    )
+
+    t = time.perf_counter()
+    compact_index(db)
+    print(f"full-text postings compacted in {time.perf_counter() - t:.1f} s")
+
+    t = time.perf_counter()
+    clusters = consolidate(db)
+    print(f"full consolidation: {clusters:,} clusters in {time.perf_counter() - t:.1f} s")
+
+    redo = facts.slice(0, 500 * args.facts_per_doc)  # a `process --reextract` batch of 500 documents
+    ids = redo["doc_id"].unique().to_pylist()
+    runs = pa.table(
+        {
+            "doc_id": ids,
+            "content_hash": [hashes[d] for d in ids],
+            "facts": pa.array([args.facts_per_doc] * len(ids), pa.int32()),
+            "extractor_version": ["bench-2"] * len(ids),
+        }
+    )
+    t = time.perf_counter()
+    load_tables(db, ExtractionTables(documents.slice(0, 0), redo, None, runs))
+    print(f"reload of 500 documents with incremental consolidation: {time.perf_counter() - t:.2f} s")
+
+    latencies = []
+    for q in QUERIES:
+        search(db, q)  # warm-up
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            search(db, q)
+            latencies.append((time.perf_counter() - t) * 1000)
+    p50 = statistics.median(latencies)
+    p95 = statistics.quantiles(latencies, n=20)[-1]
+    print(
+        f"search ({len(QUERIES)} queries x {args.runs} runs, each opening its own connection): "
+        f"p50 {p50:.0f} ms, p95 {p95:.0f} ms vs target p95 {TARGET_SEARCH_P95_MS} ms: "
+        f"{_ratio(p95, TARGET_SEARCH_P95_MS, False)}"
+    )
+
+    with reading(db) as con:
+        for q in (Query(), Query(text="seized crypto")):
+            prepared = prepare(con, q)
+            for name in facets.FACET_SQL:
+                t = time.perf_counter()
+                counts = facets.count(con, prepared, (name,), time_limit_ms=10_000)
+                ms = (time.perf_counter() - t) * 1000
+                print(
+                    f"facet {name:<10} ({'text' if q.text else 'all facts'}): {ms:6.0f} ms "
+                    f"vs target {TARGET_FACET_MS} ms: {_ratio(ms, TARGET_FACET_MS, False)}"
+                    f"{' (truncated)' if counts.truncated else ''}"
+                )
+    print(f"database file: {db} ({db.stat().st_size / 1e6:,.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

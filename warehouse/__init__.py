@@ -1,0 +1,63 @@
+"""DuckDB warehouse: schema and migrations, crawl state, bulk loads, search, facets, export.
+
+Every function takes the database path and opens a short-lived connection (see connection.py).
+"""
+
+from warehouse.crawlstore import (
+    PageState,
+    SourceStatus,
+    add_frontier,
+    finish_run,
+    frontier,
+    known_pages,
+    runs,
+    source_status,
+    start_run,
+    store_crawl_batch,
+    upsert_sources,
+)
+from warehouse.export import FORMATS, export
+from warehouse.load import (
+    ExtractionTables,
+    LoadStats,
+    compact_index,
+    documents_to_extract,
+    load_extractions,
+    load_tables,
+    refresh_index,
+)
+from warehouse.query import FACET_NAMES, SORTS, Query, Result
+from warehouse.schema import init_db
+from warehouse.search import search
+from warehouse.summary import Summary, summary
+
+__all__ = [
+    "FACET_NAMES",
+    "FORMATS",
+    "SORTS",
+    "ExtractionTables",
+    "LoadStats",
+    "PageState",
+    "Query",
+    "Result",
+    "SourceStatus",
+    "Summary",
+    "add_frontier",
+    "compact_index",
+    "documents_to_extract",
+    "export",
+    "finish_run",
+    "frontier",
+    "init_db",
+    "known_pages",
+    "load_extractions",
+    "load_tables",
+    "refresh_index",
+    "runs",
+    "search",
+    "source_status",
+    "start_run",
+    "store_crawl_batch",
+    "summary",
+    "upsert_sources",
+]

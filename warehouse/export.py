@@ -1,0 +1,55 @@
+"""Export any search as CSV, Parquet, XLSX or JSON Lines, streamed by DuckDB's COPY.
+
+The rows are the search's filtered relation without paging or facets, ordered like the
+search, with provenance columns (document URL, title, publication date, source, sentence,
+offsets, extractor version, first/last seen). Python never holds the rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contracts import RegintelError
+from warehouse.connection import load_extension
+from warehouse.query import Query
+from warehouse.schema import reader
+from warehouse.search import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, effective_sort, prepare
+
+FORMATS = {
+    "csv": "FORMAT csv, HEADER true",
+    "parquet": "FORMAT parquet",
+    "xlsx": "FORMAT xlsx, HEADER true",
+    "jsonl": "FORMAT json",
+}
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def export(db: Path, query: Query, fmt: str, out: Path) -> int:
+    """Write every row matching `query` to `out` in `fmt`; returns the number of rows written."""
+    if fmt not in FORMATS:
+        raise RegintelError(f"unknown export format {fmt!r}; allowed: {', '.join(FORMATS)}")
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise RegintelError(f"export folder does not exist: {out.parent}")
+    sort = effective_sort(query)
+    with reader(db) as con:
+        if fmt == "xlsx":
+            load_extension(con, "excel")
+        p = prepare(con, query)
+        where_nothing = " AND false" if p.empty else ""
+        select = f"""SELECT page.*, {DETAIL_SELECT} FROM (
+                         SELECT {PAGE_SELECT}, {p.score} AS score {p.relation()}{where_nothing}) page
+                     {DETAIL_JOINS}"""
+        if fmt in ("csv", "xlsx"):  # flat formats: lists become text, instants ISO text
+            columns = """* REPLACE (array_to_string(cluster_sources, ';') AS cluster_sources,
+                                    strftime(first_seen, '%Y-%m-%dT%H:%M:%S%z') AS first_seen,
+                                    strftime(last_seen, '%Y-%m-%dT%H:%M:%S%z') AS last_seen)"""
+        else:
+            columns = "*"
+        rows = con.execute(f"""
+            COPY (SELECT {columns} FROM ({select}) ORDER BY {ORDER[sort]})
+            TO {_sql_string(str(out))} ({FORMATS[fmt]})""", p.params).fetchall()
+    return int(rows[0][0]) if rows else 0

@@ -1,0 +1,185 @@
+"""Query -> Result: the one module that builds search SQL (CLI, app, export and facets use it).
+
+The search relation is `facts f`, joined to the BM25 hits when there is text, and to
+`sources s` (the source's country) or `fact_clusters c` (corroboration) only when a filter
+needs them, filtered by the clauses of filters.py. The page is chosen on that relation and
+only its rows are joined to documents and clusters; a relevance page re-ranks (document BM25
+plus sentence matches) only the facts of the best `TOP_DOCUMENTS` documents. Text is reduced
+to stemmed word terms before it reaches SQL, so quotes, SQL fragments, FTS operators and
+control characters are inert; every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from contracts import SCHEMAS, Fact
+from warehouse import facets as facet_counts
+from warehouse import fts
+from warehouse.filters import clauses
+from warehouse.query import MAX_TEXT_CHARS, Query, Result
+from warehouse.schema import reader
+
+TOP_DOCUMENTS = 1000  # relevance pages rank the facts of the best-scoring documents (BM25) only
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_JOINS = {
+    "s": "LEFT JOIN sources s ON s.source_id = f.source_id",
+    "c": "LEFT JOIN fact_clusters c ON c.cluster_id = f.cluster_id",
+}
+ORDER = {
+    "relevance": "score DESC, published DESC NULLS LAST, fact_id",
+    "date": "published DESC NULLS LAST, score DESC, fact_id",
+    "usd": "usd DESC NULLS LAST, score DESC, fact_id",
+}
+# What every row (and every export) carries: the fact, its provenance and its cluster.
+PAGE_SELECT = (
+    f"f.fact_id, {', '.join(f'f.{chr(34)}{n}{chr(34)}' for n in SCHEMAS[Fact].names)}, f.doc_id, "
+    "f.source_id, f.published, f.lang, f.first_seen, f.last_seen, f.cluster_id"
+)
+DETAIL_SELECT = """coalesce(c.corroboration, 1) AS corroboration, coalesce(c.conflict, false) AS conflict,
+    c.sources AS cluster_sources, d.title AS doc_title, d.url AS doc_url"""
+DETAIL_JOINS = """LEFT JOIN fact_clusters c ON c.cluster_id = page.cluster_id
+    JOIN documents d ON d.doc_id = page.doc_id"""
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The filtered relation of a query, ready to be wrapped by rows, counts, facets or COPY."""
+
+    text_join: str  # the BM25 hits join, or ""
+    where: str
+    joins: tuple[str, ...]  # aliases the filters need ("s", "c")
+    score: str  # SQL expression of the relevance score
+    params: dict[str, Any]
+    description: str
+    empty: bool  # the text has no searchable word: nothing can match
+
+    def relation(self, extra: tuple[str, ...] = (), hits: str = "_hits") -> str:
+        """`FROM ... WHERE ...` with the joins the filters need plus `extra` ones.
+
+        `hits` names the table of scored documents (all hits, or only the best for a page).
+        """
+        joins = " ".join(_JOINS[a] for a in sorted(set(self.joins) | set(extra)))
+        return f"FROM facts f {self.text_join.format(hits=hits)} {joins} WHERE {self.where}"
+
+
+def clean_text(text: str) -> str:
+    return _CONTROL.sub(" ", text[:MAX_TEXT_CHARS]).strip()
+
+
+def effective_sort(q: Query) -> str:
+    """Relevance needs text; without it, newest first."""
+    return q.sort if clean_text(q.text) or q.sort != "relevance" else "date"
+
+
+def prepare(con: duckdb.DuckDBPyConnection, q: Query) -> Prepared:
+    """Build the filtered relation of `q` on `con` (BM25 hits go to temp tables of this connection)."""
+    text = clean_text(q.text)
+    filters = clauses(q)
+    params: dict[str, Any] = {}
+    for clause in filters:
+        params.update(clause.params)
+    described = [c.describe for c in filters]
+    text_join, score, empty = "", "0.0", False
+    if text:
+        described.insert(0, f"text matches {text[:80]!r}")
+        terms = fts.query_terms(text)
+        empty = not terms
+        fts.create_hits(con, terms)
+        text_join = "JOIN {hits} h ON h.doc_id = f.doc_id CROSS JOIN _q"
+        score = f"(h.score + {fts.sentence_score_sql('f.sentence')})"
+    description = "facts" + (" where " + ", ".join(described) if described else "")
+    return Prepared(text_join=text_join, where=" AND ".join(c.sql for c in filters) or "true",
+                    joins=tuple(a for c in filters for a in c.joins), score=score, params=params,
+                    description=description, empty=empty)
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _keyed(con: duckdb.DuckDBPyConnection, sql: str, keys: list[str]) -> dict[str, tuple]:
+    """key -> the other columns of `sql` (`... WHERE key IN ({})`), keys bound as constants.
+
+    A constant IN list is pushed into the table scan, so only the vectors holding those keys
+    are read; a join would read the key and payload columns of the whole table.
+    """
+    if not keys:
+        return {}
+    rows = con.execute(sql.format(", ".join("?" * len(keys))), keys).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def _with_details(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each row's document title and URL and its cluster's corroboration, conflict and sources."""
+    docs = _keyed(con, "SELECT doc_id, title, url FROM documents WHERE doc_id IN ({})",
+                  sorted({r["doc_id"] for r in rows}))
+    clusters = _keyed(con, "SELECT cluster_id, corroboration, conflict, sources FROM fact_clusters "
+                      "WHERE cluster_id IN ({})", sorted({r["cluster_id"] for r in rows if r["cluster_id"]}))
+    for row in rows:
+        corroboration, conflict, sources = clusters.get(row["cluster_id"], (None, None, None))
+        title, url = docs[row["doc_id"]]
+        row.update(corroboration=corroboration or 1, conflict=bool(conflict), cluster_sources=sources,
+                   doc_title=title, doc_url=url)
+    return rows
+
+
+def _page(con: duckdb.DuckDBPyConnection, p: Prepared, sort: str, hits: str, limit: int,
+          offset: int) -> list[dict[str, Any]]:
+    """Pick the page on narrow columns (row ids and sort keys), then fetch only its rows in full.
+
+    Ties break on the row id (an integer) rather than the fact id (a string column to read for
+    every candidate). The wide columns are read for the page's rows only; a relevance page also
+    reads the sentences it scores (the facts of the best documents).
+    """
+    order = ORDER[sort].replace("fact_id", "rid")
+    if not p.text_join:  # one top-N: DuckDB materialises the wide columns of the page rows only
+        con.execute(f"""SELECT * EXCLUDE (rid) FROM (SELECT {PAGE_SELECT}, 0.0 AS score, f.rowid AS rid
+                        {p.relation()} ORDER BY {order} LIMIT $limit OFFSET $offset)""",
+                    {**p.params, "limit": limit, "offset": offset})
+        return _with_details(con, _dicts(con))
+    # A relevance page scores the sentences of the best documents' facts in the same scan (one
+    # statement: 38-63 ms at 1M facts, against 58-85 ms for candidates first, then a rowid semi-join).
+    score = p.score if sort == "relevance" else "h.score"
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _page AS
+                    SELECT f.rowid AS rid, {score} AS score, f.published, f.usd {p.relation(hits=hits)}
+                    ORDER BY {order} LIMIT $limit OFFSET $offset""",
+                {**p.params, "limit": limit, "offset": offset})
+    if sort == "relevance":  # the page holds the full score already
+        score, score_join = "pg.score", ""
+    else:  # a date or USD page was picked on document scores; rows carry the full score
+        score, score_join = p.score, p.text_join.format(hits="_hits")
+    con.execute(f"""SELECT {PAGE_SELECT}, {score} AS score FROM facts f {score_join}
+                    JOIN _page pg ON pg.rid = f.rowid WHERE f.rowid IN (SELECT rid FROM _page)
+                    ORDER BY {ORDER[sort].replace("fact_id", "pg.rid")}""")
+    return _with_details(con, _dicts(con))
+
+
+def search(db: Path, query: Query) -> Result:
+    """One page of facts matching `query`, the total, facet counts and a description."""
+    sort = effective_sort(query)
+    with reader(db) as con:
+        p = prepare(con, query)
+        description = f"{p.description}, sorted by {sort}"
+        if p.empty:
+            return Result(rows=[], total=0, description=description + " (the text has no searchable word)")
+        total = con.execute(f"SELECT count(*) {p.relation()}", p.params).fetchall()[0][0]
+        offset = (query.page - 1) * query.page_size
+        hits = "_hits"
+        if p.text_join and sort == "relevance":  # rank facts of the best documents only
+            con.execute("CREATE OR REPLACE TEMP TABLE _top AS "
+                        "SELECT * FROM _hits ORDER BY score DESC LIMIT $k",
+                        {"k": max(TOP_DOCUMENTS, 2 * (offset + query.page_size))})
+            hits = "_top"
+        rows = _page(con, p, sort, hits, query.page_size, offset)
+        if hits == "_top" and len(rows) < query.page_size and offset + len(rows) < total:
+            rows = _page(con, p, sort, "_hits", query.page_size, offset)  # filters thinned the best ones
+        counts = facet_counts.count(con, p, query.facets)
+    return Result(rows=rows, total=total, facets=counts.values, truncated=counts.truncated,
+                  timed_out=counts.timed_out, description=description)
