@@ -1,0 +1,1 @@
+"""Downloader middlewares: politeness, private-address guard, breakage detection, conditional GET."""

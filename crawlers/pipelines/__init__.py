@@ -1,0 +1,1 @@
+"""Item pipelines: article extraction (HTML and PDF) and the batched warehouse store."""

@@ -1,0 +1,179 @@
+"""StorePipeline: buffer records and write them to the warehouse in short batches.
+
+Flushes every `REGINTEL_FLUSH_ITEMS` records or `REGINTEL_FLUSH_SECONDS`, each flush one
+short write transaction through the warehouse API, so readers keep working during a crawl
+and a SIGKILL loses at most the unflushed buffer (the rerun re-fetches it: pending URLs stay
+in the frontier until their batch is stored). Writes run on the process's warehouse thread
+(`crawlers.dbthread`), so the reactor keeps fetching meanwhile. Owns the run record: started on open,
+judged and finished on close; runs left "running" by a killed process become "interrupted".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from concurrent.futures import Future
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from twisted.internet import task
+
+import warehouse
+from contracts import CrawlIssue, CrawlRun, Document, Source, replace
+from crawlers import dbthread
+from crawlers.items import Discovered, Fetched, Problem, Unchanged
+from crawlers.runstatus import judge
+
+logger = logging.getLogger(__name__)
+STATS_PREFIX = "regintel/"
+MAX_BATCH_FACTOR = 10
+
+
+def _write(db: Path, source_id: str, run_id: str, batch: tuple[list, list, list, list, list]) -> float:
+    """(warehouse thread) Store one batch; returns the seconds it took (stat `regintel/store_ms`).
+
+    Raw pages are compressed here, not on the reactor thread (zlib releases the GIL)."""
+    started = time.perf_counter()
+    frontier, fetched, documents, issues, done = batch
+    pages = [item.page(run_id) for item in fetched]
+    if frontier:
+        warehouse.add_frontier(db, source_id, frontier)
+    warehouse.store_crawl_batch(db, pages, documents, issues, done)
+    return time.perf_counter() - started
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.db = Path(settings.get("REGINTEL_DB"))
+        self.flush_items = settings.getint("REGINTEL_FLUSH_ITEMS")
+        self.flush_seconds = settings.getfloat("REGINTEL_FLUSH_SECONDS")
+        self.fetched: list[Fetched] = []
+        self.documents: list[Document] = []
+        self.issues: list[CrawlIssue] = []
+        self.done: list[str] = []
+        self.frontier: list[tuple[str, int]] = []
+        self.run: CrawlRun | None = None
+        self.loop: task.LoopingCall | None = None
+        self.db_ready = settings.getbool("REGINTEL_DB_READY")
+        self.writes: list[Future[float]] = []
+        self.store_seconds = 0.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    @property
+    def run_id(self) -> str:
+        assert self.run is not None
+        return self.run.run_id
+
+    async def open_spider(self) -> None:
+        source = self.crawler.spider.source  # type: ignore[union-attr]
+        self.run = await dbthread.call(self.begin, source)
+        self.loop = task.LoopingCall(self.flush)
+        self.loop.start(self.flush_seconds, now=False)
+
+    def begin(self, source: Source) -> CrawlRun:
+        """(warehouse thread) Prepare the database if needed, close stale runs, start ours."""
+        if not self.db_ready:  # the runner prepared the database; `scrapy crawl` alone did not
+            warehouse.init_db(self.db)
+            warehouse.upsert_sources(self.db, [source])
+        now = datetime.now(UTC)
+        for stale in warehouse.runs(self.db, source.id, limit=20):
+            if stale.status == "running":
+                warehouse.finish_run(
+                    self.db,
+                    replace(
+                        stale,
+                        status="interrupted",
+                        finished_at=now,
+                        message="the crawl process ended without finishing this run (killed?)",
+                    ),
+                )
+        return warehouse.start_run(self.db, source.id)
+
+    def pending(self) -> int:
+        return len(self.fetched) + len(self.issues) + len(self.done) + len(self.frontier)
+
+    def process_item(self, item: object) -> object:
+        if isinstance(item, Fetched):
+            self.fetched.append(item)
+            if item.document is not None:
+                self.documents.append(item.document)
+            self.issues.extend(replace(i, run_id=self.run_id) for i in item.issues)
+            self.done.extend({item.url, item.requested_url})  # the frontier holds the listed URL
+        elif isinstance(item, Problem):
+            self.crawler.stats.inc_value(f"{STATS_PREFIX}issues/{item.reason}")
+            if item.entry:
+                self.crawler.stats.inc_value(f"{STATS_PREFIX}entry_failures")
+            self.issues.append(
+                CrawlIssue(item.url, item.source_id, self.run_id, item.reason, item.detail, item.at)
+            )
+            self.done.append(item.url)
+        elif isinstance(item, Unchanged):
+            self.done.append(item.url)
+        elif isinstance(item, Discovered):
+            self.frontier.extend(item.urls)
+        if self.pending() >= self.flush_items:
+            self.flush()
+        return item
+
+    def busy(self) -> bool:
+        """Our previous batch is still being written: keep buffering, the next batch grows instead."""
+        return any(not f.done() for f in self.writes) and self.pending() < self.flush_items * MAX_BATCH_FACTOR
+
+    def flush(self, force: bool = False) -> None:
+        """Hand the buffer to the warehouse thread (batches of one process are written in order).
+
+        While a write is in flight the buffer keeps growing (up to MAX_BATCH_FACTOR * flush size),
+        so a slow warehouse gets fewer, larger batches instead of a growing queue."""
+        if not self.pending() or self.run is None or (self.busy() and not force):
+            return
+        batch = (self.frontier, self.fetched, self.documents, self.issues, self.done)
+        stats = self.crawler.stats
+        stats.inc_value(f"{STATS_PREFIX}pages_stored", len(self.fetched))
+        stats.inc_value(f"{STATS_PREFIX}flushes")
+        self.fetched, self.documents, self.issues, self.done, self.frontier = [], [], [], [], []
+        self.writes = [f for f in self.writes if not f.done() or f.exception()]
+        write = dbthread.submit(_write, self.db, self.run.source_id, self.run_id, batch)
+        write.add_done_callback(self.timed)
+        self.writes.append(write)
+
+    def timed(self, write: Future[float]) -> None:
+        if not write.exception():
+            self.store_seconds += write.result()
+
+    async def close_spider(self) -> None:
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+        self.flush(force=True)
+        for write in self.writes:
+            await asyncio.wrap_future(write)  # this crawler's batches are stored; a failed write raises
+
+    async def spider_closed(self, reason: str) -> None:
+        """Judge and finish the run (after close_spider's last flush; `reason` is the finish reason)."""
+        if self.run is None:
+            return
+        all_stats = self.crawler.stats.get_stats()
+        numbers = {
+            k.removeprefix(STATS_PREFIX): int(v)
+            for k, v in all_stats.items()
+            if k.startswith(STATS_PREFIX) and isinstance(v, int | float)
+        }
+        numbers["responses"] = int(all_stats.get("response_received_count", 0))
+        numbers["store_ms"] = int(self.store_seconds * 1000)
+        source = self.crawler.spider.source  # type: ignore[union-attr]
+        status, message = judge(numbers, source.min_items, reason)
+        self.run = replace(
+            self.run, finished_at=datetime.now(UTC), status=status, stats=numbers, message=message
+        )
+        await dbthread.call(warehouse.finish_run, self.db, self.run)
+        logger.info("run %s of %s: %s (%s)", self.run.run_id, source.id, status, message)

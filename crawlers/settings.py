@@ -1,0 +1,71 @@
+"""Scrapy settings for Regintel, and the one place every REGINTEL_* setting is declared.
+
+Components read their settings in `from_crawler`; a source may override the politeness ones
+(`Source.politeness`). Defaults are polite for real sites; tests and the demo lower the delays
+for loopback.
+"""
+
+BOT_NAME = "regintel"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+# --------------------------------------------------------------------------- regintel
+REGINTEL_DB = "regintel.duckdb"  # warehouse file the store pipeline writes to
+REGINTEL_SOURCES_FILE = None  # sources YAML/JSON; None = the packaged crawlers/sources.yaml
+REGINTEL_CONTACT_URL = "https://github.com/regintel/regintel"  # put in the User-Agent
+REGINTEL_VERSION = "0.1"
+REGINTEL_ALLOW_PRIVATE = False  # allow private/loopback addresses (user sources are refused otherwise)
+REGINTEL_REWRITE = {}  # real origin -> mirror prefix, e.g. {"https://www.gov.kz": "http://127.0.0.1:8000/www.gov.kz"}
+REGINTEL_DB_READY = False  # the runner already created the database and registered the sources
+REGINTEL_FLUSH_ITEMS = 500  # store pipeline: flush to the warehouse every N records ...
+REGINTEL_FLUSH_SECONDS = 5.0  # ... or every this many seconds, whichever comes first
+REGINTEL_MIN_TEXT_CHARS = 200  # shorter main text = "no_article"
+REGINTEL_EXTRACT_PROCESSES = 0  # extraction worker processes (helps on > 2 cores); 0 = reactor thread
+REGINTEL_BACKOFF_BASE = 2.0  # retry backoff: base * 2**(attempt-1) seconds, or Retry-After if given
+REGINTEL_BACKOFF_MAX = 60.0
+REGINTEL_CHALLENGE_MAX_BYTES = 200_000  # challenge interstitials are small; larger pages are not checked
+
+# --------------------------------------------------------------------------- politeness
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # also bounds gzip decompression (bombs)
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no control port: crawls are driven by the runner or the CLI
+DEPTH_PRIORITY = 0
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for every callback result; ours yield one item
+# (or a few requests), so the default 100 costs ~100 idle tasks per page for nothing.
+CONCURRENT_ITEMS = 8
+LOG_LEVEL = "INFO"
+
+# The store pipeline keeps its own crawl state in the warehouse; no Scrapy job dir is needed.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.politeness.BackoffRetryMiddleware": 550,
+    "crawlers.middlewares.politeness.ContactUserAgentMiddleware": 500,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawlers.middlewares.conditional.ConditionalGetMiddleware": 560,
+    "crawlers.middlewares.breakage.BreakageMiddleware": 585,
+    "crawlers.middlewares.guard.PrivateAddressGuard": 970,
+}
+ITEM_PIPELINES = {
+    "crawlers.pipelines.extract.ExtractPipeline": 300,
+    "crawlers.pipelines.store.StorePipeline": 800,
+}
+# The rewrite handler passes through unless REGINTEL_REWRITE maps the URL to a mirror.
+DOWNLOAD_HANDLERS = {
+    "http": "crawlers.rewrite.RewriteDownloadHandler",
+    "https": "crawlers.rewrite.RewriteDownloadHandler",
+}

@@ -1,0 +1,1 @@
+"""Generic spiders driven by a Source: `source` (all entry points), `feed`, `sitemap`, `listing`."""

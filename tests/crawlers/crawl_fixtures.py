@@ -1,0 +1,36 @@
+"""Shared crawl test helpers: fast loopback settings, the hostile source, mirrored sources."""
+
+from __future__ import annotations
+
+from contracts import EntryPoint, Source
+from crawlers.sources import load_sources
+from samplesite import hostile
+from samplesite.server import SampleSite
+
+# Loopback politeness: no delays, generous concurrency, short timeouts and backoff.
+FAST = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    "DOWNLOAD_TIMEOUT": 4,
+    "RETRY_TIMES": 1,
+    "REGINTEL_BACKOFF_BASE": 0.2,
+    "REGINTEL_FLUSH_SECONDS": 0.5,
+    "LOG_LEVEL": "WARNING",
+}
+
+HOSTILE_SOURCE = Source(
+    id="hostile",
+    name="Hostile pages",
+    publisher_kind="news",
+    country="KZ",
+    languages=("en", "ru"),
+    entry_points=(EntryPoint("listing", f"https://{hostile.HOST}/news/", link_selector="ul.items a"),),
+    allowed_domains=(hostile.HOST,),
+    min_items=1,
+)
+
+
+def mirrored_sources(site: SampleSite) -> list[Source]:
+    """The packaged sources whose every entry point the sample site serves."""
+    return [s for s in load_sources() if all(site.site.serves(e.url) for e in s.entry_points)]
