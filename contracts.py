@@ -34,20 +34,8 @@ Action = Literal[
     "statistic",
     "other",
 ]
-ACTIONS: tuple[str, ...] = (
-    "seizure",
-    "freeze",
-    "fine",
-    "shutdown",
-    "dissolution",
-    "detection",
-    "recovery",
-    "arrest",
-    "threshold",
-    "statistic",
-    "other",
-)
-FACT_KINDS: tuple[str, ...] = ("money", "count", "duration", "percent", "person", "period")
+ACTIONS: tuple[str, ...] = get_args(Action)
+FACT_KINDS: tuple[str, ...] = get_args(FactKind)
 
 
 class RegintelError(Exception):

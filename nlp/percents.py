@@ -1,0 +1,42 @@
+"""Percentages: "38%", "25 per cent", "8,9%", "36 процентов" -> `doc.spans["percents"]`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.lexicons import alternation, load
+from nlp.sentences import doc_text
+from nlp.span_groups import char_span, claimed, overlaps, view, write
+
+
+class PercentFinder:
+    """Numbers followed by a percent mark; `span._.percent` is the Number with its mark."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        marks = load("quantities")["percent"]["ru" if nlp.lang == "ru" else "en"]
+        self.mark = re.compile(rf"\s?(?:{alternation(marks)})(?!\w)", re.I)
+        if not Span.has_extension("percent"):
+            Span.set_extension("percent", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        taken = claimed(doc, ("money",))
+        text = doc_text(doc)  # Doc.text joins all tokens: read it once
+        for _, _, n in view(doc, "numbers"):
+            m = self.mark.match(text, n.end)
+            if m is None or n.glued_left or overlaps(n.start, n.end, taken):
+                continue
+            span = char_span(doc, n.start, m.end())
+            if span is not None:
+                found.append((span, replace(n, end=m.end())))
+        write(doc, "percents", found)
+        return doc
+
+
+@Language.factory("regintel_percents", assigns=["doc.spans"], default_config={})
+def make_percent_finder(nlp: Language, name: str) -> PercentFinder:
+    return PercentFinder(nlp, name)

@@ -1,0 +1,129 @@
+"""Per-Doc text views computed once: the text, its lower-cased twin, and sentence lookup by offset.
+
+spaCy rebuilds `doc.text` from every token on each access, and `Span.sent` walks tokens; on long
+texts both dominate unless cached. The lower-cased twin has the same length as the text, so
+case-sensitive regexes (several times faster than re.IGNORECASE) can run on it with valid offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc
+
+LINE_BREAK = re.compile("\n")
+
+
+class SentenceIndex:
+    """Sentence boundaries of a Doc as sorted character offsets."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_views(doc).text
+        self.bounds = _sentence_bounds(doc) if len(doc) else [(0, len(self.text))]
+        self.starts = [s for s, _ in self.bounds]
+
+    def number(self, char: int) -> int:
+        """Index of the sentence holding character `char`."""
+        return max(bisect_right(self.starts, char) - 1, 0)
+
+    def bounds_of(self, char: int) -> tuple[int, int]:
+        return self.bounds[self.number(char)]
+
+    def text_of(self, char: int) -> str:
+        start, end = self.bounds_of(char)
+        return self.text[start:end]
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence, as `doc.sents` gives them, from token arrays:
+    `doc.sents` builds a Span per sentence."""
+    if not doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]  # raises spaCy's own error
+    attrs = doc.to_array([SENT_START, IDX, LENGTH]).astype(numpy.int64)
+    first = numpy.flatnonzero(attrs[1:, 0] == 1) + 1
+    starts = numpy.concatenate(([0], first))
+    last = numpy.concatenate((first, [len(doc)])) - 1
+    return list(
+        zip(attrs[starts, 1].tolist(), (attrs[last, 1] + attrs[last, 2]).tolist(), strict=True)
+    )
+
+
+class LineIndex:
+    """Line boundaries of a text as sorted offsets of its line breaks: a line by offset in log time,
+    where `rfind`/`find` per lookup would rescan a long line each time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in LINE_BREAK.finditer(text)]
+
+    def number(self, char: int) -> int:
+        """Index of the line holding character `char` (a break belongs to the line it ends)."""
+        return bisect_left(self.breaks, char)
+
+    def bounds(self, number: int) -> tuple[int, int]:
+        start = self.breaks[number - 1] + 1 if number else 0
+        end = self.breaks[number] if number < len(self.breaks) else len(self.text)
+        return start, end
+
+
+def covered(ranges: list[tuple[int, int]]) -> set[int]:
+    """Every character position inside the ranges (spans are short, so this stays small)."""
+    return {i for s, e in ranges for i in range(s, e)}
+
+
+VIEWS_KEY = "regintel_views"  # in doc.user_data: a plain dict read, cheaper than a `doc._` extension
+
+
+@dataclass(slots=True)
+class DocViews:
+    """What components derive from a Doc once and share: its text, the lower-cased twin, the
+    sentence index, read views of span groups and of extension values set on them (see
+    nlp/span_groups.py)."""
+
+    text: str
+    lower: str | None = None
+    sentences: SentenceIndex | None = None
+    groups: dict[str, tuple[Any, list[Any]]] = field(default_factory=dict)
+    annotations: dict[tuple[str, str], tuple[Any, list[Any]]] = field(default_factory=dict)
+
+
+def doc_views(doc: Doc, text: str | None = None) -> DocViews:
+    """The Doc's views, created on first use (`text`, when the caller has it, saves one `doc.text`)."""
+    views = doc.user_data.get(VIEWS_KEY)
+    if views is None:  # a Doc's text never changes (retokenising keeps it), so caching is safe
+        views = doc.user_data[VIEWS_KEY] = DocViews(doc.text if text is None else text)
+    return views
+
+
+def sentence_index(doc: Doc) -> SentenceIndex:
+    """The Doc's SentenceIndex, built once (components run after the sentencizer)."""
+    views = doc_views(doc)
+    if views.sentences is None:
+        views.sentences = SentenceIndex(doc)
+    return views.sentences
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds it from every token on each access."""
+    return doc_views(doc).text
+
+
+def lower_text(text: str) -> str:
+    """`text.lower()` with the same length (characters whose lower form is longer stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def doc_lower(doc: Doc) -> str:
+    """The lower-cased twin of the Doc's text, computed once."""
+    views = doc_views(doc)
+    if views.lower is None:
+        views.lower = lower_text(views.text)
+    return views.lower

@@ -1,0 +1,88 @@
+"""The span groups components share, read as plain (start_char, end_char, payload) tuples.
+
+Iterating a SpanGroup builds a Span and an Underscore per element; the "numbers" group alone is
+read by four components, so each group is read once per Doc and the view is kept until the group
+is replaced or resized. Components still write real spans (`doc.spans[key]`, `span._.<payload>`);
+values a later component sets on a group's spans (`span._.action`) are kept the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from nlp.sentences import doc_views
+
+PAYLOAD = {
+    "numbers": "number",
+    "money": "money",
+    "percents": "percent",
+    "durations": "duration",
+    "counts": "count",
+    "periods": "period",
+    "agencies": "agency",
+}
+Item = tuple[int, int, Any]
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The token span covering characters start:end (expanded to whole tokens)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def write(doc: Doc, key: str, items: list[tuple[Span, Any]]) -> None:
+    """Set `doc.spans[key]` with each span's payload, and keep the view of the new group."""
+    attr = PAYLOAD.get(key, key)
+    for span, payload in items:
+        setattr(span._, attr, payload)
+    doc.spans[key] = [span for span, _ in items]
+    doc_views(doc).groups[key] = (doc.spans[key], [(s.start_char, s.end_char, p) for s, p in items])
+
+
+def view(doc: Doc, key: str) -> list[Item]:
+    """(start_char, end_char, payload) of every span in `doc.spans[key]`, in group order."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    views = doc_views(doc).groups
+    kept = views.get(key)
+    if kept is not None and kept[0] is group and len(kept[1]) == len(group):
+        return kept[1]
+    attr = PAYLOAD.get(key, key)
+    items = [(s.start_char, s.end_char, getattr(s._, attr, None)) for s in group]
+    views[key] = (group, items)
+    return items
+
+
+def annotate(doc: Doc, key: str, attr: str, values: list[Any]) -> None:
+    """Set `span._.<attr>` on each span of `doc.spans[key]` (values in group order, None: leave
+    unset) and keep the values, so `annotation` can read them back without building spans."""
+    group = doc.spans[key]
+    for span, value in zip(group, values, strict=True):
+        if value is not None:
+            setattr(span._, attr, value)
+    doc_views(doc).annotations[(key, attr)] = (group, values)
+
+
+def annotation(doc: Doc, key: str, attr: str) -> list[Any]:
+    """`span._.<attr>` of every span in `doc.spans[key]`, in group order."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    kept = doc_views(doc).annotations.get((key, attr))
+    if kept is not None and kept[0] is group and len(kept[1]) == len(group):
+        return kept[1]
+    return [getattr(s._, attr, None) for s in group]
+
+
+def claimed(doc: Doc, keys: tuple[str, ...]) -> set[int]:
+    """Character positions already taken by earlier components' span groups."""
+    taken: set[int] = set()
+    for key in keys:
+        for start, end, _ in view(doc, key):
+            taken.update(range(start, end))
+    return taken
+
+
+def overlaps(start: int, end: int, taken: set[int]) -> bool:
+    return any(i in taken for i in range(start, end))

@@ -1,0 +1,41 @@
+"""Span groups written with payloads and read back as (start, end, payload) views."""
+
+from __future__ import annotations
+
+from nlp.pipeline import build
+from nlp.span_groups import annotate, annotation, char_span, claimed, overlaps, view, write
+
+
+def test_write_then_view_and_replacement() -> None:
+    pipe = build("en")
+    doc = pipe("Police seized $5 million and 12 cars in 2024.")
+    numbers = view(doc, "numbers")
+    assert [(doc.text[s:e], n.value) for s, e, n in numbers][:2] == [("5 million", 5e6), ("12", 12.0)]
+    assert [s._.number.value for s in doc.spans["numbers"]] == [5e6, 12.0, 2024.0]
+    assert view(doc, "numbers") is numbers  # read once per group
+    span = char_span(doc, 0, 3)
+    assert span is not None and span.text == "Police"  # expanded to the whole token
+    write(doc, "numbers", [(span, "payload")])
+    assert view(doc, "numbers") == [(0, 6, "payload")] and doc.spans["numbers"][0]._.number == "payload"
+    doc.spans["numbers"] = []  # replaced outside our components: the view follows
+    assert view(doc, "numbers") == [] and view(doc, "no-such-group") == []
+
+
+def test_claimed_positions() -> None:
+    doc = build("en")("A fine of $5 million and 30% more.")
+    taken = claimed(doc, ("money", "percents"))
+    start = doc.text.index("$5")
+    assert overlaps(start, start + 1, taken) and not overlaps(0, start, taken)
+    assert doc.text.index("30%") in taken
+
+
+def test_annotations_are_set_on_spans_and_read_back() -> None:
+    doc = build("en")("The regulator fined the bank $5 million. It has 40 staff.")
+    actions = annotation(doc, "money", "action")
+    assert actions == [s._.action for s in doc.spans["money"]] and actions[0] == "fine"
+    [count] = doc.spans["counts"]
+    annotate(doc, "counts", "action", ["seizure"])
+    assert count.text == "40 staff" and doc.spans["counts"][0]._.action == "seizure"
+    assert annotation(doc, "counts", "action") == ["seizure"]
+    doc.spans["money"] = []  # replaced: the kept values no longer apply
+    assert annotation(doc, "money", "action") == [] and annotation(doc, "no-such-group", "action") == []
