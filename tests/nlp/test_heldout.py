@@ -26,7 +26,7 @@ SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 # percent 1.000, agency 0.973, overall 0.978; action accuracy 0.646; usd accuracy 1.000.
 F1_FLOORS = {"money": 0.95, "count": 0.90, "duration": 0.92, "percent": 0.95, "agency": 0.92}
 OVERALL_F1_FLOOR = 0.93
-ACTION_ACCURACY_FLOOR = 0.60
+ACTION_ACCURACY_FLOOR = 0.90
 USD_ACCURACY_FLOOR = 0.95
 
 

@@ -1,0 +1,1 @@
+"""Pages of the Streamlit app; `app.py` routes to them with `st.navigation`."""

@@ -1,0 +1,175 @@
+"""The `regintel` command: parses input, calls the library, prints.
+
+Every user error ends as one line on stderr and exit code 2, never a traceback.
+Heavy libraries (spaCy, Scrapy, Streamlit) are imported inside the commands that
+need them, so `regintel --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from contracts import RegintelError
+from pipeline import rates, runs, schedule, sources
+from pipeline.options import DbOption, existing_db
+from pipeline.search_options import ExportFormat, FilterOptions, OutputFormat, print_result, with_filters
+
+app = typer.Typer(
+    name="regintel",
+    help="Regulatory intelligence: crawl enforcement news, extract facts, search and export them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(sources.app, name="sources")
+app.add_typer(schedule.app, name="schedule")
+app.add_typer(runs.app, name="runs")
+app.add_typer(rates.app, name="rates")
+
+
+@app.command()
+def init(db: DbOption = Path("regintel.duckdb")) -> None:
+    """Create the warehouse, or migrate an older one to the current schema."""
+    import warehouse
+
+    version = warehouse.init_db(db)
+    typer.echo(f"warehouse {db} at schema version {version}")
+
+
+@app.command()
+def crawl(
+    source_ids: Annotated[list[str] | None, typer.Argument(help="Source ids (default: all enabled).")] = None,
+    sources_file: Annotated[
+        Path | None, typer.Option(help="Sources YAML (default: the packaged one).")
+    ] = None,
+    process: Annotated[bool, typer.Option(help="Extract facts from new documents after the crawl.")] = True,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Crawl configured sources politely and incrementally into the warehouse."""
+    from pipeline.jobs import crawl_and_process
+
+    crawl_and_process(db, source_ids or [], sources_file=sources_file, process=process)
+
+
+@app.command("process")
+def process_cmd(
+    reextract: Annotated[
+        bool, typer.Option(help="Re-extract every document (after the extractor improved).")
+    ] = False,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Extract facts from stored documents and load them into the warehouse."""
+    from pipeline.process import process_documents
+
+    stats = process_documents(existing_db(db), reextract=reextract)
+    typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[Path], typer.Argument(help="Text files; a X.meta.json beside X.txt gives published/lang.")
+    ],
+    published: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Publication date (YYYY-MM-DD).")
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language: en, ru or auto.")] = "auto",
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Print the facts in text files as JSON Lines (the development set's scoring format)."""
+    from pipeline.extract import extract_files
+
+    if lang not in ("en", "ru", "auto"):
+        raise RegintelError(f"unknown language {lang!r}; allowed: en, ru, auto")
+    day: date | None = published.date() if published else None
+    extract_files(files, day, None if lang == "auto" else lang, sys.stdout)
+
+
+@app.command()
+@with_filters
+def search(
+    filters: FilterOptions,
+    text: Annotated[str, typer.Argument(help="Full-text query (empty: all facts).")] = "",
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+    page: Annotated[int, typer.Option(min=1, help="Result page.")] = 1,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Rows per page.")] = 20,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Search facts: full text, filters, facets; table, CSV or JSON."""
+    import warehouse
+
+    existing_db(db)
+    query = filters.to_query(text, page=page, page_size=limit, with_facets=fmt is OutputFormat.table)
+    print_result(warehouse.search(db, query), fmt)
+
+
+@app.command()
+@with_filters
+def export(
+    filters: FilterOptions,
+    out: Annotated[Path, typer.Option("--out", help="Output file.")],
+    text: Annotated[str, typer.Argument(help="Full-text query (empty: all facts).")] = "",
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.csv,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Export the facts of a search, with provenance columns, streamed by DuckDB."""
+    import warehouse
+
+    existing_db(db)
+    rows = warehouse.export(db, filters.to_query(text), fmt.value, out)
+    typer.echo(f"{rows} facts written to {out}")
+
+
+@app.command("app")
+def app_cmd(
+    port: Annotated[int, typer.Option(help="Port for the web app.")] = 8501,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Start the Streamlit app on the warehouse."""
+    from pipeline.webapp import run_app
+
+    run_app(existing_db(db), port=port)
+
+
+@app.command()
+def demo(
+    no_app: Annotated[bool, typer.Option("--no-app", help="Stop after loading the warehouse.")] = False,
+    port: Annotated[int, typer.Option(help="Port for the web app.")] = 8501,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Serve the offline sample site, crawl it, extract facts, load them, start the app."""
+    from pipeline.demo import run_demo
+
+    run_demo(db, start_app=not no_app, port=port)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI; user errors become one line and exit code 2."""
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="regintel", standalone_mode=False)
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        typer.echo("regintel: aborted", err=True)
+        return 130
+    except typer.TyperException as err:  # usage errors: bad option, bad value, missing argument
+        message = err.format_message() if hasattr(err, "format_message") else str(err)
+        typer.echo(f"regintel: {' '.join(message.split())}", err=True)
+        return 2
+    except RegintelError as err:
+        typer.echo(f"regintel: {err}", err=True)
+        return 2
+    except KeyboardInterrupt:
+        typer.echo("regintel: interrupted", err=True)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

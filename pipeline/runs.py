@@ -1,0 +1,60 @@
+"""`regintel runs`: the crawl-run history monitors and maintainers read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.options import DbOption, existing_db
+
+app = typer.Typer(help="Crawl-run history: status, counts and messages per source.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_runs(
+    source: Annotated[str | None, typer.Option(help="Only runs of this source id.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many runs, newest first.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """List recent crawl runs, newest first."""
+    import warehouse
+    from contracts import RegintelError
+
+    if fmt not in ("table", "json"):
+        raise RegintelError(f"unknown format {fmt!r}; allowed: table, json")
+    runs = warehouse.runs(existing_db(db), source_id=source, limit=limit)
+    if fmt == "json":
+        rows = [
+            {
+                "run_id": r.run_id,
+                "source_id": r.source_id,
+                "started_at": r.started_at.isoformat(),
+                "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+                "status": r.status,
+                "stats": r.stats,
+                "message": r.message,
+            }
+            for r in runs
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(runs)} runs")
+    for column in ("started", "source", "status", "documents", "message"):
+        table.add_column(column, overflow="fold")
+    for r in runs:
+        table.add_row(
+            r.started_at.strftime("%Y-%m-%d %H:%M"),
+            r.source_id,
+            r.status,
+            str(r.stats.get("documents", 0)),
+            Text(r.message),
+        )
+    Console().print(table)
