@@ -27,6 +27,7 @@ from nlp.span_groups import annotate, claimed, view
 
 SCORED = ("money", "counts")
 Trigger = tuple[int, int, str, float]  # start, end, action, extra toll
+Placed = tuple[int, int, str, float, int, int]  # a Trigger with its quotation and relative clause
 Range = tuple[int, int]
 
 
@@ -98,10 +99,10 @@ class ActionTagger:
         """The action of the cheapest reachable trigger; the default when none is in reach."""
         best, best_cost = self.default, float(self.window)
         relative, quote = clauses.relative.holding(start), clauses.quoted.holding(start)
-        for ts, te, action, weak_toll in clauses.triggers:
-            if clauses.quoted.holding(ts) != quote:
+        for ts, te, action, weak_toll, trigger_quote, trigger_relative in clauses.triggers:
+            if trigger_quote != quote:
                 continue
-            if relative >= 0 and clauses.relative.holding(ts) != relative:
+            if relative >= 0 and trigger_relative != relative:
                 continue
             if ts < end and te > start:  # inside the fact ("1,221 criminal cases", "27 illegal points")
                 cost = self.inside_cost
@@ -138,9 +139,12 @@ class Clauses:
     """Triggers of one sentence with its relative clauses and quotations."""
 
     def __init__(self, triggers: list[Trigger], relative: list[Range], quoted: list[Range]) -> None:
-        self.triggers = triggers
         self.relative = Regions(relative)
         self.quoted = Regions(quoted)
+        # where each trigger stands, found once per sentence rather than once per fact
+        self.triggers: list[Placed] = [
+            (*t, self.quoted.holding(t[0]), self.relative.holding(t[0])) for t in triggers
+        ]
 
 
 def _factored(triggers: list[str], depth: int, order: list[str]) -> str:

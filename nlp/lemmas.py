@@ -41,8 +41,8 @@ class CachedLemmatizer:
         if not len(doc) or any(doc.has_annotation(a) for a in ("POS", "MORPH", "LEMMA")):
             return self.inner(doc)  # tagged or pre-lemmatised: lemmas may depend on more than text
         cache = self.cache
-        lemmas = [cache.get(orth) for orth in doc.to_array(ORTH).tolist()]
-        for i, lemma in enumerate(lemmas):
+        lemmas = list(map(cache.get, doc.to_array(ORTH).tolist()))
+        for i, lemma in enumerate(lemmas) if None in lemmas else ():
             if lemma is None:  # a word new to this process: ask the wrapped lemmatizer once
                 token = doc[i]
                 lemma = cache.get(token.orth)  # seen earlier in this Doc

@@ -93,15 +93,18 @@ class NumberGrammar:
         openers = lex["change_openers"]
         self.change = WordBefore(rf"(?:^|\W)(?:{alternation(openers)})\s+$", openers, re.I)
         self.before = WordBefore(rf"(?:^|[^\w])(?:{alternation(nf['before'])})\s*$", nf["before"], re.I)
-        self.after = re.compile(rf"^(?:{prefix_tree(nf['after'])})(?!\w)", re.I)
-        self.after_spaced = re.compile(
-            rf"^\s(?:{prefix_tree(w for w in nf['after'] if w[0].isalpha())})(?!\w)", re.I
-        )
+        after = rf"(?:{prefix_tree(nf['after'])})(?!\w)"
+        after_spaced = rf"\s(?:{prefix_tree(w for w in nf['after'] if w[0].isalpha())})(?!\w)"
         months = alternation(nf["months"])
         self.month_before = WordBefore(
             rf"(?<!\w)(?:{months})\.?\s*$", [*nf["months"], *(f"{m}." for m in nf["months"])], re.I
         )
-        self.month_after = re.compile(rf"^\s*(?:{months})(?!\w)", re.I)
+        month_after = rf"\s*(?:{months})(?!\w)"
+        # what may follow a number that is not a quantity, one regex per kind of number: a unit or
+        # word of a reference ("5 Law"), a month ("5 May", not after spelled numbers), "123-45-67"
+        dashed = DASHED_AFTER.pattern
+        self.tail_digits = re.compile(rf"(?:{after}|{after_spaced}|{month_after}|{dashed})", re.I)
+        self.tail_spelled = re.compile(rf"(?:{after}|{after_spaced}|{dashed})", re.I)
 
     # ------------------------------------------------------------------ parsing
     def parse_digits(self, raw: str) -> float:
@@ -206,11 +209,9 @@ class NumberGrammar:
         tail = text[n.end : n.end + 16]
         if n.glued_left is None and self.before.search(head):
             return True
-        if self.after.match(tail) or self.after_spaced.match(tail) or head.endswith("+"):
+        if head.endswith("+") or (self.tail_spelled if n.spelled else self.tail_digits).match(tail):
             return True
-        if not n.spelled and (self.month_before.search(head) or self.month_after.match(tail)):
-            return True
-        if DASHED_AFTER.match(tail) is not None:
+        if not n.spelled and self.month_before.search(head):
             return True
         return head.endswith("-") and DASHED_BEFORE.search(head) is not None
 

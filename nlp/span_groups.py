@@ -25,6 +25,13 @@ PAYLOAD = {
 }
 Item = tuple[int, int, Any]
 
+def extension_key(attr: str, start: int, end: int) -> tuple[str, str, int, int]:
+    """Where `span._.<attr> = value` stores the value (spaCy's Underscore key for spans): setting it
+    directly skips building an Underscore per span. Our span extensions are plain defaults (no
+    setter), which is what makes the two the same."""
+    return ("._.", attr, start, end)
+
+
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The token span covering characters start:end (expanded to whole tokens)."""
     return doc.char_span(start, end, alignment_mode="expand")
@@ -33,10 +40,14 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
 def write(doc: Doc, key: str, items: list[tuple[Span, Any]]) -> None:
     """Set `doc.spans[key]` with each span's payload, and keep the view of the new group."""
     attr = PAYLOAD.get(key, key)
+    user_data = doc.user_data
+    view_items = []
     for span, payload in items:
-        setattr(span._, attr, payload)
+        start, end = span.start_char, span.end_char
+        user_data[extension_key(attr, start, end)] = payload
+        view_items.append((start, end, payload))
     doc.spans[key] = [span for span, _ in items]
-    doc_views(doc).groups[key] = (doc.spans[key], [(s.start_char, s.end_char, p) for s, p in items])
+    doc_views(doc).groups[key] = (doc.spans[key], view_items)
 
 
 def view(doc: Doc, key: str) -> list[Item]:
@@ -58,9 +69,10 @@ def annotate(doc: Doc, key: str, attr: str, values: list[Any]) -> None:
     """Set `span._.<attr>` on each span of `doc.spans[key]` (values in group order, None: leave
     unset) and keep the values, so `annotation` can read them back without building spans."""
     group = doc.spans[key]
+    user_data = doc.user_data
     for span, value in zip(group, values, strict=True):
         if value is not None:
-            setattr(span._, attr, value)
+            user_data[extension_key(attr, span.start_char, span.end_char)] = value
     doc_views(doc).annotations[(key, attr)] = (group, values)
 
 

@@ -49,3 +49,22 @@ def test_person_facts_carry_role_and_agency() -> None:
         pytest.skip("the agency/people components (nlp.agencies, nlp.people) are not installed")
     assert people and people[0].person == "Kairat Bizhanov"
     assert people[0].agency_id == result.agencies[0].agency_id and people[0].agency_name
+
+
+def test_every_field_lands_in_its_place() -> None:
+    """Facts are built positionally in contract order: each value must reach its own field."""
+    text = (
+        "In 2024 the Securities and Exchange Commission fined a broker about $2 million and banned 3 traders."
+    )
+    facts = {f.kind: f for f in EX.extract(text, date(2025, 4, 21), "en").facts}
+    money, count = facts["money"], facts["count"]
+    assert (money.text, money.value, money.currency, money.qualifier) == ("$2 million", 2e6, "USD", "about")
+    assert money.usd == 2e6 and money.usd_basis == "identity" and money.restates is False
+    assert money.action == "fine" and money.person is None and money.unit is None
+    year = (date(2024, 1, 1), date(2024, 12, 31))
+    assert (money.period_text, (money.period_start, money.period_end)) == ("In 2024", year)
+    assert (count.value, count.unit, count.noun_phrase) == (3, "trader", "3 traders")
+    assert count.currency is None and count.usd is None and count.action is not None
+    if EX.extract(text, date(2025, 4, 21), "en").agencies:
+        assert money.agency_name == "Securities and Exchange Commission" and money.agency_acronym == "SEC"
+        assert money.country == "US" and money.agency_id
