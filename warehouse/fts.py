@@ -144,26 +144,32 @@ def query_terms(text: str) -> tuple[str, ...]:
 
 def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
     """Temp tables of this connection: `_hits(doc_id, score)` (BM25 over title and text) and
-    `_q(terms)`, the query terms with their idf, for scoring sentences."""
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE _post AS
-        SELECT doc_id, field, term, tf FROM doc_terms WHERE term_hash IN (SELECT hash(unnest($terms)))""",
-        {"terms": list(terms)})
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE _idf AS
+    `_q(terms)`, the query terms with their idf, for scoring sentences.
+
+    No intermediate postings table: the idf of each term (a scan of the few row groups
+    holding its hash, bound as integer constants so zone maps prune) comes back to Python and
+    `_hits` reads the same postings again in one BM25 statement.
+    """
+    hashes = con.execute("SELECT list(hash(t)) FROM unnest($terms::VARCHAR[]) u(t)",
+                         {"terms": list(terms)}).fetchall()[0][0] or []
+    postings = f"FROM doc_terms WHERE term_hash IN ({', '.join(str(h) for h in hashes) or 'NULL'})"
+    idf = con.execute(f"""
         WITH n AS (SELECT count(*) AS n FROM doc_lengths)
-        SELECT term, ln((n.n - count(DISTINCT doc_id) + 0.5) / (count(DISTINCT doc_id) + 0.5) + 1) AS idf
-        FROM _post, n GROUP BY term, n.n""")
+        SELECT {{'term': term, 'idf': ln((n.n - df + 0.5) / (df + 0.5) + 1)}}
+        FROM (SELECT term, count(DISTINCT doc_id) AS df {postings} GROUP BY term), n""").fetchall()
+    con.execute("CREATE OR REPLACE TEMP TABLE _q AS SELECT $q::STRUCT(term VARCHAR, idf DOUBLE)[] AS terms",
+                {"q": [row[0] for row in idf]})
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _hits AS
         WITH n AS (SELECT greatest(avg(title_len), 1) AS avg_title, greatest(avg(text_len), 1) AS avg_text
-                   FROM doc_lengths)
+                   FROM doc_lengths),
+             i AS (SELECT unnest(terms, recursive := true) FROM _q),
+             p AS (SELECT doc_id, field, term, tf {postings})
         SELECT p.doc_id, sum(i.idf * p.tf * ({K1} + 1) / (p.tf + {K1} * (1 - {B} + {B} *
                    CASE p.field WHEN 0 THEN l.title_len / n.avg_title ELSE l.text_len / n.avg_text END))
                    * CASE p.field WHEN 0 THEN {TITLE_WEIGHT} ELSE 1.0 END) AS score
-        FROM _post p JOIN _idf i USING (term) JOIN doc_lengths l USING (doc_id), n
+        FROM p JOIN i USING (term) JOIN doc_lengths l USING (doc_id), n
         GROUP BY p.doc_id""")
-    con.execute("CREATE OR REPLACE TEMP TABLE _q AS SELECT list(struct_pack(term, idf)) AS terms FROM _idf")
 
 
 def compact(con: duckdb.DuckDBPyConnection) -> None:

@@ -144,20 +144,19 @@ def _page(con: duckdb.DuckDBPyConnection, p: Prepared, sort: str, hits: str, lim
                         {p.relation()} ORDER BY {order} LIMIT $limit OFFSET $offset)""",
                     {**p.params, "limit": limit, "offset": offset})
         return _with_details(con, _dicts(con))
-    # A relevance page scores the sentences of the best documents' facts in the same scan (one
-    # statement: 38-63 ms at 1M facts, against 58-85 ms for candidates first, then a rowid semi-join).
-    score = p.score if sort == "relevance" else "h.score"
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE _page AS
-                    SELECT f.rowid AS rid, {score} AS score, f.published, f.usd {p.relation(hits=hits)}
-                    ORDER BY {order} LIMIT $limit OFFSET $offset""",
-                {**p.params, "limit": limit, "offset": offset})
+    # One statement: the page is picked on narrow columns (a relevance page scores the sentences
+    # of the best documents' facts in the same scan), then only its rows are read in full.
     if sort == "relevance":  # the page holds the full score already
-        score, score_join = "pg.score", ""
+        score, score_select, score_join = p.score, "pg.score", ""
     else:  # a date or USD page was picked on document scores; rows carry the full score
-        score, score_join = p.score, p.text_join.format(hits="_hits")
-    con.execute(f"""SELECT {PAGE_SELECT}, {score} AS score FROM facts f {score_join}
-                    JOIN _page pg ON pg.rid = f.rowid WHERE f.rowid IN (SELECT rid FROM _page)
-                    ORDER BY {ORDER[sort].replace("fact_id", "pg.rid")}""")
+        score, score_select, score_join = "h.score", p.score, p.text_join.format(hits="_hits")
+    con.execute(f"""WITH pg AS MATERIALIZED (
+                        SELECT f.rowid AS rid, {score} AS score, f.published, f.usd {p.relation(hits=hits)}
+                        ORDER BY {order} LIMIT $limit OFFSET $offset)
+                    SELECT {PAGE_SELECT}, {score_select} AS score FROM facts f {score_join}
+                    JOIN pg ON pg.rid = f.rowid WHERE f.rowid IN (SELECT rid FROM pg)
+                    ORDER BY {ORDER[sort].replace("fact_id", "pg.rid")}""",
+                {**p.params, "limit": limit, "offset": offset})
     return _with_details(con, _dicts(con))
 
 
@@ -171,14 +170,11 @@ def search(db: Path, query: Query) -> Result:
             return Result(rows=[], total=0, description=description + " (the text has no searchable word)")
         total = con.execute(f"SELECT count(*) {p.relation()}", p.params).fetchall()[0][0]
         offset = (query.page - 1) * query.page_size
-        hits = "_hits"
-        if p.text_join and sort == "relevance":  # rank facts of the best documents only
-            con.execute("CREATE OR REPLACE TEMP TABLE _top AS "
-                        "SELECT * FROM _hits ORDER BY score DESC LIMIT $k",
-                        {"k": max(TOP_DOCUMENTS, 2 * (offset + query.page_size))})
-            hits = "_top"
+        top = bool(p.text_join) and sort == "relevance"  # rank facts of the best documents only
+        best = max(TOP_DOCUMENTS, 2 * (offset + query.page_size))
+        hits = f"(SELECT * FROM _hits ORDER BY score DESC LIMIT {best})" if top else "_hits"
         rows = _page(con, p, sort, hits, query.page_size, offset)
-        if hits == "_top" and len(rows) < query.page_size and offset + len(rows) < total:
+        if top and len(rows) < query.page_size and offset + len(rows) < total:
             rows = _page(con, p, sort, "_hits", query.page_size, offset)  # filters thinned the best ones
         counts = facet_counts.count(con, p, query.facets)
     return Result(rows=rows, total=total, facets=counts.values, truncated=counts.truncated,
