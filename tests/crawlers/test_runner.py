@@ -201,7 +201,8 @@ def _stored(db: Path) -> int:
 
 def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
     db = tmp_path / "killed.duckdb"
-    with running(delay=0.15) as site:
+    # Slow responses keep the crawl running well past the first flushes, even on a loaded machine.
+    with running(delay=0.3) as site:
         sources = mirrored_sources(site)
         warehouse.init_db(db)
         warehouse.upsert_sources(db, sources)
@@ -216,7 +217,7 @@ def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) ->
             command, env={**os.environ, "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}, stderr=subprocess.DEVNULL
         )
         deadline = time.monotonic() + 90
-        while _stored(db) < 8 and time.monotonic() < deadline:  # some batches are in the warehouse
+        while _stored(db) < 4 and time.monotonic() < deadline:  # some batches are in the warehouse
             time.sleep(0.2)
         child.send_signal(signal.SIGKILL)
         child.wait()
