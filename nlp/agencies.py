@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from contracts import AgencyMention, make_id
+from contracts import AgencyMention, make_id, replace
 from nlp.agency_inflection import lemma
 from nlp.agency_registry import Alias, Entry, Registry, default_registry
 from nlp.agency_shapes import EnglishShapes, RussianShapes, Shape
@@ -255,14 +255,4 @@ class AgencyRecognizer:
 
 def _replace_surface(mention: AgencyMention, span: Span) -> AgencyMention:
     acronym = mention.acronym or (span.text if mention.learned else None)
-    return AgencyMention(
-        agency_id=mention.agency_id,
-        name=mention.name,
-        acronym=acronym,
-        country=mention.country,
-        kind=mention.kind,
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        learned=mention.learned,
-    )
+    return replace(mention, acronym=acronym, text=span.text, start=span.start_char, end=span.end_char)

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from contracts import AgencyMention
+from tests.nlp.rule_pipes import rule_pipes
 
 
 @pytest.fixture(scope="module")
 def pipes() -> dict[str, Language]:
-    out = {}
-    for lang in ("en", "ru"):
-        nlp = spacy.blank(lang)
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("regintel_agencies")
-        out[lang] = nlp
-    return out
+    return rule_pipes("regintel_agencies")
 
 
 def mentions(pipes: dict[str, Language], text: str, lang: str = "en") -> list[AgencyMention]:

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
+
+from tests.nlp.rule_pipes import rule_pipes
 
 
 @pytest.fixture(scope="module")
 def pipes() -> dict[str, Language]:
-    out = {}
-    for lang in ("en", "ru"):
-        nlp = spacy.blank(lang)
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("regintel_agencies")
-        nlp.add_pipe("regintel_people")
-        out[lang] = nlp
-    return out
+    return rule_pipes("regintel_agencies", "regintel_people")
 
 
 def people(pipes: dict[str, Language], text: str, lang: str = "en") -> list[tuple]:
