@@ -99,6 +99,9 @@ class Page:
     requested_url: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    hint_date: str | None = None  # the feed/listing/sitemap date string, for the article parser
+    hint_title: str | None = None
+    parsed_at: datetime | None = None  # None: the article is still to be parsed
 
     @property
     def page_id(self) -> str:

@@ -6,14 +6,14 @@ import gzip
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from contracts import CrawlIssue, Document, Page
+from contracts import Page
 
 BODY_GZIP_LEVEL = 3  # raw pages kept for re-extraction: fast level, ~4x smaller than the HTML
 
 
 @dataclass(slots=True)
 class Fetched:
-    """A successful article fetch; ExtractPipeline fills `document` and `issues`."""
+    """A successful article fetch, stored as a Page and parsed into a Document in the background."""
 
     url: str  # canonical URL
     requested_url: str
@@ -25,8 +25,6 @@ class Fetched:
     body: bytes = field(repr=False)
     hint_date: str | None = None  # feed/listing/sitemap date string
     hint_title: str | None = None
-    document: Document | None = field(default=None, repr=False)
-    issues: list[CrawlIssue] = field(default_factory=list)
 
     def page(self, run_id: str) -> Page:
         """The raw fetch as stored (gzip runs outside the GIL: the store calls this off the reactor)."""
@@ -42,6 +40,8 @@ class Fetched:
             requested_url=self.requested_url,
             etag=self.headers.get("etag"),
             last_modified=self.headers.get("last-modified"),
+            hint_date=self.hint_date,
+            hint_title=self.hint_title,
         )
 
 

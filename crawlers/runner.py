@@ -93,14 +93,12 @@ def main(job_file: str) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
-    from crawlers.pipelines.analysis import warm_up
     from crawlers.spiders.source import SourceSpider
 
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
     settings = Settings()
     settings.setmodule(SETTINGS_MODULE, priority="project")
     settings.setdict(job["settings"], priority="cmdline")
-    warm_up()
     process = CrawlerProcess(settings)
     for source_id in job["sources"]:
         process.crawl(SourceSpider, source=source_id)

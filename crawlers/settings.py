@@ -20,7 +20,8 @@ REGINTEL_DB_READY = False  # the runner already created the database and registe
 REGINTEL_FLUSH_ITEMS = 500  # store pipeline: flush to the warehouse every N records ...
 REGINTEL_FLUSH_SECONDS = 5.0  # ... or every this many seconds, whichever comes first
 REGINTEL_MIN_TEXT_CHARS = 200  # shorter main text = "no_article"
-REGINTEL_EXTRACT_PROCESSES = 0  # extraction worker processes (helps on > 2 cores); 0 = reactor thread
+REGINTEL_PARSE_PROCESSES = 1  # article parser worker processes; 0 = parse on the reactor thread
+REGINTEL_PARSE_NICE = 19  # the parser's CPU priority is lowered by this much: fetching comes first
 REGINTEL_BACKOFF_BASE = 2.0  # retry backoff: base * 2**(attempt-1) seconds, or Retry-After if given
 REGINTEL_BACKOFF_MAX = 60.0
 REGINTEL_CHALLENGE_MAX_BYTES = 200_000  # challenge interstitials are small; larger pages are not checked
@@ -61,7 +62,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.guard.PrivateAddressGuard": 970,
 }
 ITEM_PIPELINES = {
-    "crawlers.pipelines.extract.ExtractPipeline": 300,
     "crawlers.pipelines.store.StorePipeline": 800,
 }
 # The rewrite handler passes through unless REGINTEL_REWRITE maps the URL to a mirror.

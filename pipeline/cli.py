@@ -56,6 +56,24 @@ def crawl(
     crawl_and_process(db, source_ids or [], sources_file=sources_file, process=process)
 
 
+@app.command()
+def reparse(
+    source_ids: Annotated[list[str] | None, typer.Argument(help="Source ids (default: all enabled).")] = None,
+    sources_file: Annotated[
+        Path | None, typer.Option(help="Sources YAML (default: the packaged one).")
+    ] = None,
+    processes: Annotated[int, typer.Option(min=0, help="Parser worker processes (0: in this process).")] = 1,
+    process: Annotated[bool, typer.Option(help="Extract facts from changed documents afterwards.")] = True,
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """Parse the stored raw pages into documents again, without fetching (after the parser improved)."""
+    from pipeline.jobs import reparse_and_process
+
+    reparse_and_process(
+        existing_db(db), source_ids or [], sources_file=sources_file, processes=processes, process=process
+    )
+
+
 @app.command("process")
 def process_cmd(
     reextract: Annotated[

@@ -50,3 +50,28 @@ def crawl_and_process(
         stats = process_documents(db)
         typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")
     return runs
+
+
+def reparse_and_process(
+    db: Path,
+    source_ids: Sequence[str],
+    *,
+    sources_file: Path | None = None,
+    processes: int = 1,
+    process: bool = True,
+) -> None:
+    """Parse stored raw pages into documents again (no network), then extract facts from changed ones."""
+    from crawlers.articles.parser import reparse
+    from crawlers.settings import REGINTEL_MIN_TEXT_CHARS
+    from crawlers.sources import load_sources
+    from pipeline.process import process_documents
+
+    chosen = select_sources(load_sources(sources_file), source_ids)
+    counts = reparse(db, chosen, min_chars=REGINTEL_MIN_TEXT_CHARS, processes=processes)
+    for source_id, tally in counts.items():
+        issues = sum(n for key, n in tally.items() if key.startswith("issues/"))
+        parsed, documents = tally["parsed"], tally["documents"]
+        typer.echo(f"{source_id}: {parsed} pages parsed, {documents} documents, {issues} issues")
+    if process:
+        stats = process_documents(db)
+        typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")

@@ -109,8 +109,8 @@ def store_crawl_batch(db: Path, pages: list[Page], documents: list[Document],
                            SELECT DISTINCT ON (page_id) * FROM page_rows ORDER BY page_id, fetched_at DESC""")
             con.execute("DELETE FROM pages WHERE page_id IN (SELECT page_id FROM _pages)")
             con.execute("""INSERT INTO pages SELECT page_id, url, requested_url, source_id, run_id,
-                           fetched_at, status, headers, content_type, body_gz, etag, last_modified
-                           FROM _pages""")
+                           fetched_at, status, headers, content_type, body_gz, etag, last_modified,
+                           hint_date, hint_title, parsed_at FROM _pages""")
             con.execute("DROP TABLE _pages")
         if documents:
             upsert_documents(con, to_arrow(documents), now)
@@ -122,6 +122,48 @@ def store_crawl_batch(db: Path, pages: list[Page], documents: list[Document],
             con.register("done_rows", pa.table({"url": pa.array(list(done_urls), pa.string())}))
             con.execute("""UPDATE frontier SET done_at = ? FROM (SELECT DISTINCT url FROM done_rows) d
                            WHERE frontier.url = d.url AND frontier.done_at IS NULL""", [now])
+
+
+def store_parsed(db: Path, documents: list[Document], issues: list[CrawlIssue],
+                 parsed_urls: list[str]) -> None:
+    """Store what the article parser made of some pages and mark those pages parsed, atomically."""
+    now = _now()
+    with writer(db) as con:
+        if documents:
+            upsert_documents(con, to_arrow(documents), now)
+        if issues:
+            con.register("issue_rows", to_arrow(issues))
+            con.execute("""INSERT INTO crawl_issues
+                           SELECT url, source_id, run_id, reason, detail, "at" FROM issue_rows""")
+        if parsed_urls:
+            con.register("parsed_rows", pa.table({"url": pa.array(list(parsed_urls), pa.string())}))
+            con.execute("""UPDATE pages SET parsed_at = ? FROM (SELECT DISTINCT url FROM parsed_rows) p
+                           WHERE pages.url = p.url AND pages.parsed_at IS NULL""", [now])
+
+
+def unparsed_pages(db: Path, source_id: str) -> list[Page]:
+    """Pages of a source stored but not yet parsed into articles (left by a killed crawl, or reset)."""
+    with reader(db) as con:
+        table = con.execute("""SELECT url, source_id, run_id, fetched_at, status, headers, content_type,
+                                      body_gz, requested_url, etag, last_modified, hint_date, hint_title
+                               FROM pages WHERE source_id = ? AND parsed_at IS NULL
+                               ORDER BY fetched_at""", [source_id]).fetchall()
+    return [
+        Page(url=url, source_id=source, run_id=run_id or "", fetched_at=fetched_at, status=status,
+             headers=dict(headers or {}), content_type=content_type, body_gz=body_gz,
+             requested_url=requested or "", etag=etag, last_modified=modified,
+             hint_date=hint_date, hint_title=hint_title)
+        for (url, source, run_id, fetched_at, status, headers, content_type, body_gz, requested, etag,
+             modified, hint_date, hint_title) in table
+    ]
+
+
+def mark_unparsed(db: Path, source_ids: list[str]) -> int:
+    """Queue the stored pages of these sources for parsing again (after the extractor improved)."""
+    with writer(db) as con:
+        return con.execute("""UPDATE pages SET parsed_at = NULL
+                              WHERE source_id IN (SELECT unnest(?::VARCHAR[]))""",
+                           [list(source_ids)]).fetchall()[0][0]
 
 
 def add_frontier(db: Path, source_id: str, urls: list[tuple[str, int]]) -> None:
@@ -147,10 +189,16 @@ def frontier(db: Path, source_id: str) -> list[tuple[str, int]]:
 def known_pages(db: Path, source_id: str) -> dict[str, PageState]:
     """url -> validators and content hash of pages stored for a source (for conditional requests)."""
     with reader(db) as con:
-        rows = con.execute("""SELECT p.url, p.etag, p.last_modified, d.content_hash
+        rows = con.execute("""SELECT p.url, p.requested_url, p.etag, p.last_modified, d.content_hash
                               FROM pages p LEFT JOIN documents d ON d.doc_id = p.page_id
                               WHERE p.source_id = ?""", [source_id]).fetchall()
-    return {url: PageState(etag, modified, content_hash) for url, etag, modified, content_hash in rows}
+    known = {}
+    for url, requested, etag, modified, content_hash in rows:
+        state = PageState(etag, modified, content_hash)
+        known[url] = state
+        if requested:  # the listed URL that redirected here: a rerun need not follow the hop again
+            known.setdefault(requested, state)
+    return known
 
 
 def _run(row: tuple) -> CrawlRun:

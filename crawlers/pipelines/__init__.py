@@ -1,1 +1,1 @@
-"""Item pipelines: article extraction (HTML and PDF) and the batched warehouse store."""
+"""Item pipelines: the batched warehouse store (which feeds the background article parser)."""

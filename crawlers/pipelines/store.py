@@ -1,11 +1,13 @@
-"""StorePipeline: buffer records and write them to the warehouse in short batches.
+"""StorePipeline: buffer fetched pages and write them to the warehouse in short batches.
 
 Flushes every `REGINTEL_FLUSH_ITEMS` records or `REGINTEL_FLUSH_SECONDS`, each flush one
 short write transaction through the warehouse API, so readers keep working during a crawl
 and a SIGKILL loses at most the unflushed buffer (the rerun re-fetches it: pending URLs stay
 in the frontier until their batch is stored). Writes run on the process's warehouse thread
-(`crawlers.dbthread`), so the reactor keeps fetching meanwhile. Owns the run record: started on open,
-judged and finished on close; runs left "running" by a killed process become "interrupted".
+(`crawlers.dbthread`), so the reactor keeps fetching meanwhile. Each stored batch goes to the
+background ArticleParser, which turns pages into documents. Owns the run record: started on
+open, judged and finished on close once the parser has drained; runs left "running" by a
+killed process become "interrupted".
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -23,8 +24,9 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 import warehouse
-from contracts import CrawlIssue, CrawlRun, Document, Source, replace
+from contracts import CrawlIssue, CrawlRun, Page, Source, replace
 from crawlers import dbthread
+from crawlers.articles.parser import ArticleParser, options_for
 from crawlers.items import Discovered, Fetched, Problem, Unchanged
 from crawlers.runstatus import judge
 
@@ -33,17 +35,19 @@ STATS_PREFIX = "regintel/"
 MAX_BATCH_FACTOR = 10
 
 
-def _write(db: Path, source_id: str, run_id: str, batch: tuple[list, list, list, list, list]) -> float:
-    """(warehouse thread) Store one batch; returns the seconds it took (stat `regintel/store_ms`).
+def _write(
+    db: Path, source_id: str, run_id: str, batch: tuple[list, list, list, list]
+) -> tuple[float, list[Page]]:
+    """(warehouse thread) Store one batch; returns the seconds it took and the pages stored.
 
     Raw pages are compressed here, not on the reactor thread (zlib releases the GIL)."""
     started = time.perf_counter()
-    frontier, fetched, documents, issues, done = batch
+    frontier, fetched, issues, done = batch
     pages = [item.page(run_id) for item in fetched]
     if frontier:
         warehouse.add_frontier(db, source_id, frontier)
-    warehouse.store_crawl_batch(db, pages, documents, issues, done)
-    return time.perf_counter() - started
+    warehouse.store_crawl_batch(db, pages, [], issues, done)
+    return time.perf_counter() - started, pages
 
 
 class StorePipeline:
@@ -54,15 +58,15 @@ class StorePipeline:
         self.flush_items = settings.getint("REGINTEL_FLUSH_ITEMS")
         self.flush_seconds = settings.getfloat("REGINTEL_FLUSH_SECONDS")
         self.fetched: list[Fetched] = []
-        self.documents: list[Document] = []
         self.issues: list[CrawlIssue] = []
         self.done: list[str] = []
         self.frontier: list[tuple[str, int]] = []
         self.run: CrawlRun | None = None
         self.loop: task.LoopingCall | None = None
         self.db_ready = settings.getbool("REGINTEL_DB_READY")
-        self.writes: list[Future[float]] = []
+        self.writes: list[asyncio.Future[None]] = []
         self.store_seconds = 0.0
+        self.parser: ArticleParser | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -77,7 +81,19 @@ class StorePipeline:
 
     async def open_spider(self) -> None:
         source = self.crawler.spider.source  # type: ignore[union-attr]
+        settings = self.crawler.settings
+        self.parser = ArticleParser(
+            self.db,
+            options_for(source),
+            self.crawler.stats.inc_value,
+            min_chars=settings.getint("REGINTEL_MIN_TEXT_CHARS"),
+            processes=settings.getint("REGINTEL_PARSE_PROCESSES"),
+            nice=settings.getint("REGINTEL_PARSE_NICE"),
+        )
         self.run = await dbthread.call(self.begin, source)
+        unparsed = await dbthread.call(warehouse.unparsed_pages, self.db, source.id)
+        self.crawler.stats.set_value(f"{STATS_PREFIX}parse_resumed", len(unparsed))
+        self.parser.submit(unparsed)
         self.loop = task.LoopingCall(self.flush)
         self.loop.start(self.flush_seconds, now=False)
 
@@ -106,9 +122,6 @@ class StorePipeline:
     def process_item(self, item: object) -> object:
         if isinstance(item, Fetched):
             self.fetched.append(item)
-            if item.document is not None:
-                self.documents.append(item.document)
-            self.issues.extend(replace(i, run_id=self.run_id) for i in item.issues)
             self.done.extend({item.url, item.requested_url})  # the frontier holds the listed URL
         elif isinstance(item, Problem):
             self.crawler.stats.inc_value(f"{STATS_PREFIX}issues/{item.reason}")
@@ -137,26 +150,33 @@ class StorePipeline:
         so a slow warehouse gets fewer, larger batches instead of a growing queue."""
         if not self.pending() or self.run is None or (self.busy() and not force):
             return
-        batch = (self.frontier, self.fetched, self.documents, self.issues, self.done)
+        batch = (self.frontier, self.fetched, self.issues, self.done)
         stats = self.crawler.stats
         stats.inc_value(f"{STATS_PREFIX}pages_stored", len(self.fetched))
         stats.inc_value(f"{STATS_PREFIX}flushes")
-        self.fetched, self.documents, self.issues, self.done, self.frontier = [], [], [], [], []
-        self.writes = [f for f in self.writes if not f.done() or f.exception()]
-        write = dbthread.submit(_write, self.db, self.run.source_id, self.run_id, batch)
-        write.add_done_callback(self.timed)
-        self.writes.append(write)
+        self.fetched, self.issues, self.done, self.frontier = [], [], [], []
+        self.writes = [w for w in self.writes if not w.done() or w.exception()]
+        self.writes.append(asyncio.ensure_future(self.store(batch)))
 
-    def timed(self, write: Future[float]) -> None:
-        if not write.exception():
-            self.store_seconds += write.result()
+    async def store(self, batch: tuple[list, list, list, list]) -> None:
+        """Write one batch, then hand its pages to the article parser."""
+        assert self.run is not None and self.parser is not None
+        seconds, pages = await dbthread.call(_write, self.db, self.run.source_id, self.run_id, batch)
+        self.store_seconds += seconds
+        self.parser.submit(pages)
+        started = self.crawler.stats.get_value("start_time")
+        if started is not None:  # when the pages fetched so far were all stored (benchmarks read it)
+            elapsed_ms = int((datetime.now(UTC) - started).total_seconds() * 1000)
+            self.crawler.stats.set_value(f"{STATS_PREFIX}stored_after_ms", elapsed_ms)
 
     async def close_spider(self) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         self.flush(force=True)
         for write in self.writes:
-            await asyncio.wrap_future(write)  # this crawler's batches are stored; a failed write raises
+            await write  # this crawler's batches are stored; a failed write raises
+        if self.parser is not None:
+            await self.parser.drain()  # ... and parsed into documents
 
     async def spider_closed(self, reason: str) -> None:
         """Judge and finish the run (after close_spider's last flush; `reason` is the finish reason)."""

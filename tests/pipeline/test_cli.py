@@ -11,6 +11,7 @@ import pytest
 COMMANDS = (
     "init",
     "crawl",
+    "reparse",
     "process",
     "extract",
     "search",

@@ -1,8 +1,8 @@
-"""crawlers/pipelines/language.py: py3langid restricted to plausible languages."""
+"""crawlers/articles/language.py: py3langid restricted to plausible languages."""
 
 from __future__ import annotations
 
-from crawlers.pipelines.language import detect_language
+from crawlers.articles.language import detect_language
 
 
 def test_detects_english_russian_and_kazakh() -> None:

@@ -1,11 +1,11 @@
-"""crawlers/pipelines/analysis.py: one body in, article fields + hashes out (HTML or PDF)."""
+"""crawlers/articles/analysis.py: one body in, article fields + hashes out (HTML or PDF)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from crawlers.pipelines.analysis import analyse, content_hash
-from crawlers.pipelines.article import Options
+from crawlers.articles.analysis import analyse, content_hash
+from crawlers.articles.html import Options
 from samplesite.pdf import make_pdf
 from samplesite.site import build
 

@@ -20,9 +20,9 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 
+from crawlers.articles.charset import decode_html
+from crawlers.articles.language import detect_language
 from crawlers.dates import parse_date, to_utc
-from crawlers.pipelines.charset import decode_html
-from crawlers.pipelines.language import detect_language
 
 # lxml error codes for broken tag structure (unknown HTML5 tags are not errors for us)
 _STRUCTURE_ERRORS = {76, 68, 513}

@@ -1,8 +1,8 @@
-"""crawlers/pipelines/charset.py: Russian pages decode right whatever their declaration says."""
+"""crawlers/articles/charset.py: Russian pages decode right whatever their declaration says."""
 
 from __future__ import annotations
 
-from crawlers.pipelines.charset import decode_html
+from crawlers.articles.charset import decode_html
 
 RU = (
     "<html><body><p>Агентство по финансовому мониторингу арестовало имущество "

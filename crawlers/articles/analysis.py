@@ -1,23 +1,16 @@
-"""Turn one fetched body into article fields: the pure, CPU-heavy part of the crawl.
-
-`analyse` runs either in the reactor thread or in a worker process (`REGINTEL_EXTRACT_PROCESSES`),
-so that extraction on one core overlaps with fetching and storing on the other.
-"""
+"""Turn one fetched body (HTML or PDF) into article fields and the hashes that link reprints."""
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
+from crawlers.articles.html import Article, Options, extract_html
+from crawlers.articles.language import detect_language
+from crawlers.articles.neardup import near_dup_key
+from crawlers.articles.pdf import is_pdf, read_pdf
 from crawlers.dates import parse_date
-from crawlers.pipelines.article import Article, Options, extract_html
-from crawlers.pipelines.language import detect_language
-from crawlers.pipelines.neardup import near_dup_key
-from crawlers.pipelines.pdf import is_pdf, read_pdf
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +53,3 @@ def analyse(
         article = extract_html(body, content_type, url, fetched_at, hint_date, hint_title, options)
         kind = "text/html"
     return Analysis(article, content_hash(article.text), near_dup_key(article.text), kind)
-
-
-@lru_cache(maxsize=1)
-def pool(processes: int) -> ProcessPoolExecutor:
-    """Worker processes for `analyse`, shared by the crawlers of this process (spawned, warmed up)."""
-    context = multiprocessing.get_context("spawn")  # never fork a process that runs a reactor
-    return ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=warm_up)

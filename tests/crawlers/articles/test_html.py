@@ -1,10 +1,10 @@
-"""crawlers/pipelines/article.py: main text with tables, title, date cascade, language."""
+"""crawlers/articles/html.py: main text with tables, title, date cascade, language."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from crawlers.pipelines.article import Options, extract_html, tidy_tables
+from crawlers.articles.html import Options, extract_html, tidy_tables
 
 FETCHED = datetime(2025, 6, 1, tzinfo=UTC)
 PARAS = "".join(

@@ -1,10 +1,10 @@
-"""crawlers/pipelines/neardup.py: lightly edited reprints share the key; other stories do not."""
+"""crawlers/articles/neardup.py: lightly edited reprints share the key; other stories do not."""
 
 from __future__ import annotations
 
 import random
 
-from crawlers.pipelines.neardup import near_dup_key
+from crawlers.articles.neardup import near_dup_key
 from samplesite.articles import load_articles
 
 STORY = (

@@ -1,4 +1,4 @@
-"""crawlers/pipelines/pdf.py: text, title and date of a real PDF (made by samplesite/pdf.py)."""
+"""crawlers/articles/pdf.py: text, title and date of a real PDF (made by samplesite/pdf.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from crawlers.pipelines.pdf import is_pdf, read_pdf
+from crawlers.articles.pdf import is_pdf, read_pdf
 from samplesite.pdf import make_pdf
 
 
