@@ -64,6 +64,8 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "crawlers.pipelines.store.StorePipeline": 800,
 }
+# Private addresses are refused again when connecting (see crawlers/resolver.py: DNS rebinding).
+TWISTED_DNS_RESOLVER = "crawlers.resolver.PublicOnlyResolver"
 # The rewrite handler passes through unless REGINTEL_REWRITE maps the URL to a mirror.
 DOWNLOAD_HANDLERS = {
     "http": "crawlers.rewrite.RewriteDownloadHandler",

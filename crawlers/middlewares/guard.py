@@ -6,7 +6,8 @@ so `vm`, `127.1` or `2130706433` are caught as well as IP literals and localhost
 name that does not resolve passes (the download then fails with a recorded DNS error).
 Allowed by `REGINTEL_ALLOW_PRIVATE` (globally or as a source politeness override) or by a
 `REGINTEL_REWRITE` mirror (the rewrite handler connects there, below this check).
-Limitation: Scrapy resolves again when it connects, so DNS rebinding is not prevented.
+Scrapy resolves again when it connects; `crawlers.resolver` checks that answer too, so a
+rebinding DNS server cannot slip a private address in between.
 """
 
 from __future__ import annotations
@@ -63,9 +64,9 @@ def resolve(host: str, timeout: float = RESOLVE_TIMEOUT) -> tuple[str, ...]:
     return _RESOLVED[host]
 
 
-def _not_public(address: str) -> bool:
+def is_public_address(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    return not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_unspecified
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
 
 
 def _literal_reason(host: str) -> str | None:
@@ -73,13 +74,13 @@ def _literal_reason(host: str) -> str | None:
     if host in _LOCAL_NAMES or host.endswith(".localhost"):
         return f"{host} is a loopback name"
     try:
-        return f"{host} is a non-public address" if _not_public(host) else None
+        return None if is_public_address(host) else f"{host} is a non-public address"
     except ValueError:
         return None
 
 
 def _resolved_reason(host: str, addresses: tuple[str, ...]) -> str | None:
-    private = [a for a in addresses if _not_public(a)]
+    private = [a for a in addresses if not is_public_address(a)]
     return f"{host} resolves to non-public address {private[0]}" if private else None
 
 

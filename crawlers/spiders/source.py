@@ -37,6 +37,7 @@ from crawlers.dates import parse_datetime, to_utc
 from crawlers.items import Discovered, Fetched, Problem, Unchanged
 from crawlers.middlewares.breakage import Breakage
 from crawlers.middlewares.guard import PrivateAddressRefused
+from crawlers.resolver import refusal
 from crawlers.sources import ENTRY_KINDS, find_source, load_sources
 from crawlers.spiders.discovery import Candidate, feed_candidates, listing_candidates, sitemap_candidates
 
@@ -70,7 +71,8 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, DownloadTimeoutError | TimeoutError | TCPTimedOutError):
         return "timeout", text
     if isinstance(exc, CannotResolveHostError | DNSLookupError):
-        return "dns", text
+        refused = refusal(urlsplit(failure.request.url).hostname or "")  # type: ignore[attr-defined]
+        return ("private_address", refused) if refused else ("dns", text)
     if isinstance(exc, DownloadConnectionRefusedError | ConnectionRefusedError):
         return "connection_refused", text
     if isinstance(exc, DownloadCancelledError):

@@ -1,0 +1,48 @@
+"""crawlers/resolver.py: the address a connection really uses is checked (DNS rebinding)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from contracts import EntryPoint, Source
+from crawlers.runner import crawl
+from samplesite.server import SampleSite
+from tests.crawlers.crawl_fixtures import FAST
+
+# The guard middleware is switched off, as if a rebinding DNS server had shown it a public
+# address first: only the resolver stands between the crawl and the loopback address.
+NO_GUARD = {**FAST, "DOWNLOADER_MIDDLEWARES": {"crawlers.middlewares.guard.PrivateAddressGuard": None}}
+
+
+def _local_source(site: SampleSite, **politeness: object) -> Source:
+    feed = site.base.replace("127.0.0.1", "localhost") + "/timesca.com/feed/"
+    return Source(
+        id="local_feed",
+        name="A feed on a name that resolves to loopback",
+        publisher_kind="news",
+        country="KZ",
+        languages=("en",),
+        entry_points=(EntryPoint("feed", feed),),
+        allowed_domains=("localhost", "timesca.com"),
+        min_items=1,
+        politeness=dict(politeness),
+    )
+
+
+def test_a_name_resolving_to_loopback_is_refused_when_connecting(site: SampleSite, db: Path) -> None:
+    (run,) = crawl(db, [_local_source(site)], settings=NO_GUARD)
+    assert run.status == "failed", run.message
+    with duckdb.connect(str(db), read_only=True) as con:
+        ((reason, detail),) = con.execute("SELECT reason, detail FROM crawl_issues").fetchall()
+    assert reason == "private_address"
+    assert "localhost resolved to non-public address 127.0.0.1 when connecting" in detail
+    assert not site.requests or "/timesca.com/feed/" not in site.requests
+
+
+def test_a_source_allowed_private_addresses_reaches_them(site: SampleSite, db: Path) -> None:
+    before = len(site.requests)
+    (run,) = crawl(db, [_local_source(site, REGINTEL_ALLOW_PRIVATE=True)], settings=NO_GUARD)
+    assert "/timesca.com/feed/" in site.requests[before:], run.message
+    assert run.stats.get("entry_failures", 0) == 0
