@@ -35,7 +35,6 @@ def content_hash(text: str) -> str:
 def analyse(
     body: bytes,
     content_type: str | None,
-    url: str,
     fetched_at: datetime,
     hint_date: str | None,
     hint_title: str | None,
@@ -50,6 +49,6 @@ def analyse(
         article = Article(pdf.title or hint_title or "", pdf.text, published, raw, lang)
         kind = "application/pdf"
     else:
-        article = extract_html(body, content_type, url, fetched_at, hint_date, hint_title, options)
+        article = extract_html(body, content_type, fetched_at, hint_date, hint_title, options)
         kind = "text/html"
     return Analysis(article, content_hash(article.text), near_dup_key(article.text), kind)

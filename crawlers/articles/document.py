@@ -27,9 +27,7 @@ def parse_page(page: Page, options: Options, min_chars: int) -> Parsed:
 
     try:
         body = gzip.decompress(page.body_gz)
-        analysis = analyse(
-            body, page.content_type, page.url, page.fetched_at, page.hint_date, page.hint_title, options
-        )
+        analysis = analyse(body, page.content_type, page.fetched_at, page.hint_date, page.hint_title, options)
     except (ValueError, TypeError, RecursionError, OSError, EOFError) as exc:  # hostile input
         return Parsed(page.url, None, [issue("parse_error", f"{type(exc).__name__}: {exc}"[:300])])
     article = analysis.article

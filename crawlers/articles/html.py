@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 import lxml.html
 import trafilatura
 from htmldate import find_date
+from trafilatura.settings import Extractor
 
 from crawlers.articles.charset import decode_html
 from crawlers.articles.language import detect_language
@@ -79,6 +81,12 @@ def tidy_tables(text: str) -> str:
             line = " | ".join(c for c in cells if c)
         out.append(line)
     return "\n".join(out)
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_options() -> Extractor:
+    """Built once: trafilatura's Extractor reads its configuration on every construction."""
+    return Extractor(output_format="txt", fast=True, comments=False, tables=True, dedup=False)
 
 
 def parse_tree(text: str) -> tuple[lxml.html.HtmlElement, int]:
@@ -171,7 +179,6 @@ def find_published(
 def extract_html(
     body: bytes,
     content_type: str | None,
-    url: str,
     fetched_at: datetime,
     hint_date: str | None,
     hint_title: str | None,
@@ -191,12 +198,6 @@ def extract_html(
         matches = tree.cssselect(options.article_selector)
         if matches:
             scope = matches[0]
-    raw = (
-        trafilatura.extract(
-            scope, url=url, include_tables=True, include_comments=False, fast=True, deduplicate=False
-        )
-        if len(tree)
-        else None
-    )
+    raw = trafilatura.extract(scope, options=_trafilatura_options()) if len(tree) else None
     text = tidy_tables(raw or "")
     return Article(title, text, published, published_raw, detect_language(text, options.languages), problems)

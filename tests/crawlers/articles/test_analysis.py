@@ -16,15 +16,13 @@ def test_html_and_pdf() -> None:
     site = build()
     url, article = next((u, a) for u, a in site.articles.items() if a.host == "decrypt.co")
     body = site.resources["/" + url.split("://")[1]].body
-    result = analyse(body, "text/html; charset=utf-8", url, FETCHED, None, None, Options(("en",)))
+    result = analyse(body, "text/html; charset=utf-8", FETCHED, None, None, Options(("en",)))
     assert result.article.published == article.published and result.content_type == "text/html"
     assert result.content_hash == content_hash(result.article.text.upper())  # case and spacing do not matter
     assert len(result.near_dup_key) == 16
     pdf = make_pdf(
         "Fine notice", ["A fine of USD 9,000 was imposed on a broker for late reporting."], date(2025, 4, 1)
     )
-    result = analyse(
-        pdf, "application/pdf", "https://afsa.aifc.kz/n.pdf", FETCHED, None, None, Options(("en",))
-    )
+    result = analyse(pdf, "application/pdf", FETCHED, None, None, Options(("en",)))
     assert result.content_type == "application/pdf" and result.article.published == date(2025, 4, 1)
     assert "USD 9,000" in result.article.text

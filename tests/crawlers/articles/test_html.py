@@ -24,9 +24,7 @@ def _page(head: str = "", body: str = "") -> bytes:
 
 def test_text_keeps_table_rows_and_drops_navigation() -> None:
     table = "<table><tr><th>Year</th><th>Cases</th></tr><tr><td>2023</td><td>64</td></tr></table>"
-    art = extract_html(
-        _page(body=table), "text/html", "https://x.kz/a", FETCHED, None, None, Options(("en",))
-    )
+    art = extract_html(_page(body=table), "text/html", FETCHED, None, None, Options(("en",)))
     assert "Year | Cases" in art.text and "2023 | 64" in art.text and "---" not in art.text
     assert "Section 12" not in art.text and "newsletter" not in art.text
     assert art.title == "Bank fined" and art.lang == "en"
@@ -34,14 +32,12 @@ def test_text_keeps_table_rows_and_drops_navigation() -> None:
 
 def test_date_cascade_prefers_metadata_and_keeps_the_raw_string() -> None:
     head = '<meta property="article:published_time" content="2025-03-04T10:00:00+05:00">'
-    art = extract_html(_page(head), "text/html", "https://x.kz/a", FETCHED, "01.01.2020", None, Options())
+    art = extract_html(_page(head), "text/html", FETCHED, "01.01.2020", None, Options())
     assert art.published == date(2025, 3, 4) and art.published_raw == "2025-03-04T10:00:00+05:00"
-    hinted = extract_html(
-        _page(), "text/html", "https://x.kz/a", FETCHED, "22.01.2025", None, Options(("ru",), ("%d.%m.%Y",))
-    )
+    hinted = extract_html(_page(), "text/html", FETCHED, "22.01.2025", None, Options(("ru",), ("%d.%m.%Y",)))
     assert hinted.published == date(2025, 1, 22) and hinted.published_raw == "22.01.2025"
     future = '<meta property="article:published_time" content="2030-01-01">'
-    later = extract_html(_page(future), "text/html", "https://x.kz/a", FETCHED, None, None, Options())
+    later = extract_html(_page(future), "text/html", FETCHED, None, None, Options())
     assert later.published != date(2030, 1, 1)
 
 
