@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,10 @@ import typer
 
 from pipeline.options import DbOption, existing_db
 
-app = typer.Typer(help="Crawl-run history: status, counts and messages per source.", no_args_is_help=True)
+app = typer.Typer(
+    help="Crawl-run history: status, counts and messages per source, and the problems recorded.",
+    no_args_is_help=True,
+)
 
 
 @app.command("list")
@@ -57,4 +61,36 @@ def list_runs(
             str(r.stats.get("documents", 0)),
             Text(r.message),
         )
+    Console().print(table)
+
+
+@app.command("issues")
+def list_issues(
+    source: Annotated[str | None, typer.Option(help="Only issues of this source id.")] = None,
+    run: Annotated[str | None, typer.Option(help="Only issues of this run id.")] = None,
+    reason: Annotated[str | None, typer.Option(help="Only this reason (http_403, no_article, ...).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many issues, newest first.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    db: DbOption = Path("regintel.duckdb"),
+) -> None:
+    """List recorded crawl problems (blocked, broken or empty pages) with their reasons."""
+    import warehouse
+    from contracts import RegintelError
+
+    if fmt not in ("table", "json"):
+        raise RegintelError(f"unknown format {fmt!r}; allowed: table, json")
+    issues = warehouse.crawl_issues(existing_db(db), source_id=source, run_id=run, reason=reason, limit=limit)
+    if fmt == "json":
+        rows = [{**dataclasses.asdict(i), "at": i.at.isoformat()} for i in issues]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(issues)} issues")
+    for column in ("at", "source", "reason", "url", "detail"):
+        table.add_column(column, overflow="fold")
+    for i in issues:
+        table.add_row(i.at.strftime("%Y-%m-%d %H:%M"), i.source_id, i.reason, Text(i.url), Text(i.detail))
     Console().print(table)

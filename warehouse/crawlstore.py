@@ -201,6 +201,19 @@ def known_pages(db: Path, source_id: str) -> dict[str, PageState]:
     return known
 
 
+def crawl_issues(db: Path, *, source_id: str | None = None, run_id: str | None = None,
+                 reason: str | None = None, limit: int = 100) -> list[CrawlIssue]:
+    """Recorded crawl problems, newest first, optionally of one source, run or reason."""
+    with reader(db) as con:
+        rows = con.execute("""SELECT url, source_id, run_id, reason, detail, "at" FROM crawl_issues
+                              WHERE (? IS NULL OR source_id = ?) AND (? IS NULL OR run_id = ?)
+                                AND (? IS NULL OR reason = ?)
+                              ORDER BY "at" DESC, url LIMIT ?""",
+                           [source_id, source_id, run_id, run_id, reason, reason, limit]).fetchall()
+    return [CrawlIssue(url, source, run or "", why, detail or "", at)
+            for url, source, run, why, detail, at in rows]
+
+
 def _run(row: tuple) -> CrawlRun:
     run_id, source_id, started, finished, status, stats, message = row
     return CrawlRun(run_id=run_id, source_id=source_id, started_at=started, finished_at=finished,
