@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,31 @@ app = typer.Typer(
 )
 
 
+def _check_format(fmt: str) -> None:
+    from contracts import RegintelError
+
+    if fmt not in ("table", "json"):
+        raise RegintelError(f"unknown format {fmt!r}; allowed: table, json")
+
+
+def _minute(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Crawled text (URLs, messages) goes in as plain Text: never interpreted as console markup."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    Console().print(table)
+
+
 @app.command("list")
 def list_runs(
     source: Annotated[str | None, typer.Option(help="Only runs of this source id.")] = None,
@@ -26,10 +52,8 @@ def list_runs(
 ) -> None:
     """List recent crawl runs, newest first."""
     import warehouse
-    from contracts import RegintelError
 
-    if fmt not in ("table", "json"):
-        raise RegintelError(f"unknown format {fmt!r}; allowed: table, json")
+    _check_format(fmt)
     runs = warehouse.runs(existing_db(db), source_id=source, limit=limit)
     if fmt == "json":
         rows = [
@@ -46,22 +70,14 @@ def list_runs(
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=f"{len(runs)} runs")
-    for column in ("started", "source", "status", "documents", "message"):
-        table.add_column(column, overflow="fold")
-    for r in runs:
-        table.add_row(
-            r.started_at.strftime("%Y-%m-%d %H:%M"),
-            r.source_id,
-            r.status,
-            str(r.stats.get("documents", 0)),
-            Text(r.message),
-        )
-    Console().print(table)
+    _print_table(
+        f"{len(runs)} runs",
+        ("started", "source", "status", "documents", "message"),
+        [
+            (_minute(r.started_at), r.source_id, r.status, str(r.stats.get("documents", 0)), r.message)
+            for r in runs
+        ],
+    )
 
 
 @app.command("issues")
@@ -75,22 +91,15 @@ def list_issues(
 ) -> None:
     """List recorded crawl problems (blocked, broken or empty pages) with their reasons."""
     import warehouse
-    from contracts import RegintelError
 
-    if fmt not in ("table", "json"):
-        raise RegintelError(f"unknown format {fmt!r}; allowed: table, json")
+    _check_format(fmt)
     issues = warehouse.crawl_issues(existing_db(db), source_id=source, run_id=run, reason=reason, limit=limit)
     if fmt == "json":
         rows = [{**dataclasses.asdict(i), "at": i.at.isoformat()} for i in issues]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=f"{len(issues)} issues")
-    for column in ("at", "source", "reason", "url", "detail"):
-        table.add_column(column, overflow="fold")
-    for i in issues:
-        table.add_row(i.at.strftime("%Y-%m-%d %H:%M"), i.source_id, i.reason, Text(i.url), Text(i.detail))
-    Console().print(table)
+    _print_table(
+        f"{len(issues)} issues",
+        ("at", "source", "reason", "url", "detail"),
+        [(_minute(i.at), i.source_id, i.reason, i.url, i.detail) for i in issues],
+    )

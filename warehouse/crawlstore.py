@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from contracts import CrawlIssue, CrawlRun, Document, Page, Source, make_id, to_arrow
@@ -95,6 +96,17 @@ def finish_run(db: Path, run: CrawlRun) -> None:
         )
 
 
+def _store_outcomes(con: duckdb.DuckDBPyConnection, documents: list[Document], issues: list[CrawlIssue],
+                    now: datetime) -> None:
+    """Documents (upserted) and issues (appended), inside the caller's transaction."""
+    if documents:
+        upsert_documents(con, to_arrow(documents), now)
+    if issues:
+        con.register("issue_rows", to_arrow(issues))
+        con.execute("""INSERT INTO crawl_issues
+                       SELECT url, source_id, run_id, reason, detail, "at" FROM issue_rows""")
+
+
 def store_crawl_batch(db: Path, pages: list[Page], documents: list[Document],
                       issues: list[CrawlIssue], done_urls: list[str]) -> None:
     """Store one crawl batch in one transaction: latest page per URL, documents, issues, done URLs.
@@ -112,12 +124,7 @@ def store_crawl_batch(db: Path, pages: list[Page], documents: list[Document],
                            fetched_at, status, headers, content_type, body_gz, etag, last_modified,
                            hint_date, hint_title, parsed_at FROM _pages""")
             con.execute("DROP TABLE _pages")
-        if documents:
-            upsert_documents(con, to_arrow(documents), now)
-        if issues:
-            con.register("issue_rows", to_arrow(issues))
-            con.execute("""INSERT INTO crawl_issues
-                           SELECT url, source_id, run_id, reason, detail, "at" FROM issue_rows""")
+        _store_outcomes(con, documents, issues, now)
         if done_urls:
             con.register("done_rows", pa.table({"url": pa.array(list(done_urls), pa.string())}))
             con.execute("""UPDATE frontier SET done_at = ? FROM (SELECT DISTINCT url FROM done_rows) d
@@ -129,12 +136,7 @@ def store_parsed(db: Path, documents: list[Document], issues: list[CrawlIssue],
     """Store what the article parser made of some pages and mark those pages parsed, atomically."""
     now = _now()
     with writer(db) as con:
-        if documents:
-            upsert_documents(con, to_arrow(documents), now)
-        if issues:
-            con.register("issue_rows", to_arrow(issues))
-            con.execute("""INSERT INTO crawl_issues
-                           SELECT url, source_id, run_id, reason, detail, "at" FROM issue_rows""")
+        _store_outcomes(con, documents, issues, now)
         if parsed_urls:
             con.register("parsed_rows", pa.table({"url": pa.array(list(parsed_urls), pa.string())}))
             con.execute("""UPDATE pages SET parsed_at = ? FROM (SELECT DISTINCT url FROM parsed_rows) p
