@@ -47,6 +47,9 @@ class ActionTagger:
         self.triggers = re.compile(rf"(?<!\w)(?:{_factored(sorted(self.trigger_action), 0, order)})")
         self.group_action = [self.trigger_action[t] for t in order]
         self.group_toll = [data["weak_toll"] if t.startswith("~") else 0.0 for t in order]
+        copulas = data["copulas"]
+        self.group_copula = [t in copulas[lang] for t in order]
+        self.copula_reach: int = copulas["reach"]
         self.complement = re.compile(data["complement"])
         self.break_cost: dict[str, int] = data["clause_breaks"]
         self.breaks = re.compile(alternation(self.break_cost))
@@ -85,19 +88,22 @@ class ActionTagger:
 
     def clauses(self, bounds: tuple[int, int], lower: str, agencies: set[int]) -> Clauses:
         """A sentence's triggers (except words inside agency names) and its walled regions."""
-        triggers = []
+        triggers, copulas = [], set()
         for m in self.triggers.finditer(lower, *bounds):
             start, end = m.span()
             if start not in agencies:
                 group = m.lastindex - 1
                 triggers.append((start, end, self.group_action[group], self.group_toll[group]))
+                if self.group_copula[group]:
+                    copulas.add(start)
         relative = [m.span() for m in self.relative.finditer(lower, *bounds)]
         quoted = [m.span() for m in self.quoted.finditer(lower, *bounds)]
-        return Clauses(triggers, relative, quoted)
+        return Clauses(triggers, relative, quoted, copulas)
 
     def classify(self, lower: str, start: int, end: int, clauses: Clauses) -> str:
-        """The action of the cheapest reachable trigger; the default when none is in reach."""
-        best, best_cost = self.default, float(self.window)
+        """The action of the cheapest reachable trigger; the default when none is in reach. A copula
+        ("ущерб составил 5 млн", "losses totalled $5m") passes on the action of its subject."""
+        best, best_cost, best_start = self.default, float(self.window), -1
         relative, quote = clauses.relative.holding(start), clauses.quoted.holding(start)
         for ts, te, action, weak_toll, trigger_quote, trigger_relative in clauses.triggers:
             if trigger_quote != quote:
@@ -114,8 +120,18 @@ class ActionTagger:
                 toll = weak_toll + (self.coordinated_toll if self.coordinated.search(gap) else 0.0)
                 cost = self.after_factor * (self._distance(gap) + toll)
             if cost < best_cost:
-                best, best_cost = action, cost
+                best, best_cost, best_start = action, cost, ts
+        if best_start in clauses.copulas:
+            return self._subject(lower, best_start, clauses) or best
         return best
+
+    def _subject(self, lower: str, copula: int, clauses: Clauses) -> str | None:
+        """The action of the trigger right before a copula, with no clause break between them."""
+        for ts, te, action, *_ in reversed(clauses.triggers):
+            if te <= copula and ts not in clauses.copulas:
+                near = copula - te <= self.copula_reach and not self.breaks.search(lower, te, copula)
+                return action if near else None
+        return None
 
     def _distance(self, gap: str) -> float:
         """Length of the text between trigger and fact plus the tolls of the clause breaks in it."""
@@ -138,7 +154,10 @@ class Regions:
 class Clauses:
     """Triggers of one sentence with its relative clauses and quotations."""
 
-    def __init__(self, triggers: list[Trigger], relative: list[Range], quoted: list[Range]) -> None:
+    def __init__(
+        self, triggers: list[Trigger], relative: list[Range], quoted: list[Range], copulas: set[int]
+    ) -> None:
+        self.copulas = copulas  # start offsets of the triggers that are copulas
         self.relative = Regions(relative)
         self.quoted = Regions(quoted)
         # where each trigger stands, found once per sentence rather than once per fact

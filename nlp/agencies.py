@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -26,6 +27,8 @@ from nlp.sentences import LineIndex, doc_text
 from nlp.span_groups import write
 
 SPANS_KEY = "agencies"
+ACRONYM, COUNTRY, NEGATIVE = "acronym", "country", "negative"  # groups of the exact-case matcher
+GROUP_SEP = "\t"
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,9}$")
 
@@ -43,12 +46,21 @@ class AgencyRecognizer:
 
     def __init__(self, nlp: Language, registry: Registry) -> None:
         self.registry = registry
-        self.names = self._matcher(nlp, "LOWER", registry.names)
-        self.acronyms = self._matcher(nlp, "ORTH", registry.acronyms)
-        self.countries = self._matcher(nlp, "ORTH", registry.countries)
+        self.names = self._matcher(nlp, "LOWER", ((name, name) for name in registry.names))
         negatives = registry.shapes["negatives"]
-        self.negatives = self._matcher(nlp, "ORTH", [*negatives["outlets"], *negatives["companies"]])
+        # one pass over the tokens finds the exact-case phrases of all three groups
+        keyed = [
+            *_keyed(ACRONYM, registry.acronyms),
+            *_keyed(COUNTRY, registry.countries),
+            *_keyed(NEGATIVE, [*negatives["outlets"], *negatives["companies"]]),
+        ]
+        self.exact = self._matcher(nlp, "ORTH", keyed)
+        # match id -> (group, phrase), read once here rather than from the string store per match
+        self.exact_keys: dict[int, tuple[str, str]] = {
+            nlp.vocab.strings.add(key): (key.partition(GROUP_SEP)[0], phrase) for key, phrase in keyed
+        }
         self.title_words = set(registry.shapes["en"]["title_words"])
+        self.country_links = set(registry.shapes["en"]["country_links"])
         self.shapes = (
             RussianShapes(nlp, registry.shapes["ru"])
             if nlp.lang == "ru"
@@ -57,22 +69,32 @@ class AgencyRecognizer:
         self.kinds = {**registry.shapes["en"]["heads"], **registry.shapes["ru"]["heads"]}
 
     @staticmethod
-    def _matcher(nlp: Language, attr: str, phrases: object) -> PhraseMatcher:
+    def _matcher(nlp: Language, attr: str, keyed: Iterable[tuple[str, str]]) -> PhraseMatcher:
+        """A matcher of (match key, phrase) pairs."""
         matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        for text in phrases:  # type: ignore[attr-defined]
-            matcher.add(text, [nlp.make_doc(text)])
+        for key, phrase in keyed:
+            matcher.add(key, [nlp.make_doc(phrase)])
         return matcher
+
+    def _exact_matches(self, doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
+        """(phrase, start, end) of the exact-case matches per group, in the matcher's order."""
+        groups: dict[str, list[tuple[str, int, int]]] = {ACRONYM: [], COUNTRY: [], NEGATIVE: []}
+        for key, s, e in self.exact(doc):
+            group, phrase = self.exact_keys[key]
+            groups[group].append((phrase, s, e))
+        return groups
 
     # ------------------------------------------------------------------ pipeline
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        blocked = {i for _, s, e in self.negatives(doc) for i in range(s, e)}
-        country_at = {s: (e, self.registry.countries[strings[k]]) for k, s, e in self.countries(doc)}
+        exact = self._exact_matches(doc)
+        blocked = {i for _, s, e in exact[NEGATIVE] for i in range(s, e)}
+        country_at = {s: (e, self.registry.countries[c]) for c, s, e in exact[COUNTRY]}
         hits: list[tuple[int, int, list[Alias]]] = []
         for key, s, e in self.names(doc):
             if not doc[s].is_lower:
                 hits.append((s, e, self.registry.names[strings[key]]))
-        hits.extend((s, e, self.registry.acronyms[strings[key]]) for key, s, e in self.acronyms(doc))
+        hits.extend((s, e, self.registry.acronyms[a]) for a, s, e in exact[ACRONYM])
         inside = {i for s, e, _ in hits for i in range(s, e)}
         doc_countries = Counter(code for s, (_, code) in country_at.items() if s not in inside)
         for _, _, aliases in hits:
@@ -85,14 +107,20 @@ class AgencyRecognizer:
             if blocked.intersection(range(s, e)):
                 continue
             qualifier = self._qualifier(doc, s, e, country_at)
-            entry = self._choose(aliases, qualifier, doc_countries)
+            after = None if qualifier else self._country_after(doc, e, country_at)
+            name = doc[s:e]
+            if after is None:
+                entry = self._choose(aliases, qualifier, doc_countries)
+            else:  # "ЦБ Узбекистана", "the FIU of Nigeria": that country's body, named with its country
+                e, qualifier = after
+                entry = self._of_country(aliases, qualifier)
             span = doc[s:e]
             found.append(
                 (
                     span,
                     self._mention(span, entry)
                     if entry
-                    else self._learned(span, qualifier or dominant, self._kind(span)),
+                    else self._learned(span, qualifier or dominant, self._kind(name)),
                 )
             )
         excluded = blocked.union(i for span, _ in found for i in range(span.start, span.end))
@@ -133,6 +161,31 @@ class AgencyRecognizer:
                 return country_at[j][1]
         return None
 
+    def _country_after(
+        self, doc: Doc, e: int, country_at: dict[int, tuple[int, str]]
+    ) -> tuple[int, str] | None:
+        """(end, country) of a country named right after a body's name: "ЦБ Узбекистана" (a
+        genitive), "the FIU of Nigeria", "of the Republic of Uzbekistan"."""
+        j = e
+        if j < len(doc) and doc[j].lower_ in self.country_links:
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+        elif doc.lang_ != "ru":
+            return None  # English names the country after "of" only
+        return country_at.get(j)
+
+    def _of_country(self, aliases: list[Alias], country: str) -> Entry | None:
+        """The aliases' body in `country`; for a central bank's short name ("ЦБ", "Нацбанк") named
+        with another country, that country's central bank; else None (the body is learnt)."""
+        entries = [self.registry.entries[a.entry_id] for a in aliases]
+        same = [entry for entry in entries if entry.country == country]
+        if same:
+            return same[0]
+        if any(entry.kind == "central_bank" for entry in entries):
+            return self.registry.central_bank(country)
+        return None
+
     def _choose(
         self, aliases: list[Alias], qualifier: str | None, doc_countries: Counter[str]
     ) -> Entry | None:
@@ -144,7 +197,8 @@ class AgencyRecognizer:
         in_doc = [entry for entry, _ in entries if doc_countries[entry.country]]
         if in_doc:
             return max(in_doc, key=lambda entry: doc_countries[entry.country])
-        return next((entry for entry, local in entries if not local), None)
+        default = next((self.registry.entries[a.entry_id] for a in aliases if a.default), None)
+        return default or next((entry for entry, local in entries if not local), None)
 
     def _from_shape(
         self,
@@ -251,6 +305,11 @@ class AgencyRecognizer:
             end=span.end_char,
             learned=True,
         )
+
+
+def _keyed(group: str, phrases: Iterable[str]) -> list[tuple[str, str]]:
+    """(`group<TAB>phrase`, phrase) pairs: match keys of the shared exact-case matcher."""
+    return [(f"{group}{GROUP_SEP}{phrase}", phrase) for phrase in phrases]
 
 
 def _replace_surface(mention: AgencyMention, span: Span) -> AgencyMention:

@@ -61,10 +61,12 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Alias:
-    """A way a body is written: `local` ones need the document to be about the body's country."""
+    """A way a body is written: `local` ones need the document to be about the body's country;
+    a `default` one is the reading of a shared acronym when the document names no country."""
 
     entry_id: str
     local: bool
+    default: bool = False
 
 
 @dataclass
@@ -98,6 +100,13 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _check(raw: dict[str, Any], path: Path) -> None:
+    acronyms = {*(raw.get("acronyms") or []), raw.get("acronym")}
+    stray = [a for a in raw.get("default_for") or [] if a not in acronyms]
+    if stray:
+        raise RegintelError(
+            f"agency registry {path}: entry {raw.get('id')!r} has default_for {stray!r}, "
+            "which are not among its acronyms"
+        )
     missing = [k for k in REQUIRED if not raw.get(k)]
     if missing:
         raise RegintelError(f"agency registry {path}: entry {raw.get('id')!r} lacks {', '.join(missing)}")
@@ -138,7 +147,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
                         f"{seen_acronyms[key]!r} in {entry.country}"
                     )
                 seen_acronyms[key] = entry.id
-                registry.acronyms[acronym].append(Alias(entry.id, local=False))
+                default = acronym in (raw.get("default_for") or [])
+                registry.acronyms[acronym].append(Alias(entry.id, local=False, default=default))
             names = [entry.name]
             for lang_names in (raw.get("aliases") or {}).values():
                 names.extend(lang_names or [])

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from nlp.agency_inflection import lemma, parses, word_forms
 
 _TAIL_CASES = {"gent", "datv", "loct", "ablt"}
+MAX_PLACE_WORDS = 3  # "British Columbia", "Hong Kong", "New South Wales" before a body's name words
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class EnglishShapes:
                 continue
             start = self._left(doc, s)
             end = self._right(doc, e)
-            if end - start < 2 or not self._plausible(doc, start, s, head):
+            if end - start < 2 or not self._plausible(doc, start, s, end, head):
                 continue
             text = doc[start:end].text
             shapes.append(
@@ -83,13 +84,28 @@ class EnglishShapes:
             start += 1
         return start
 
-    def _plausible(self, doc: Doc, start: int, s: int, head: str) -> bool:
-        """Words before the head read like a public body's ("Tech Bureau" is a company)."""
-        if head in self.place_heads:
+    def _plausible(self, doc: Doc, start: int, s: int, end: int, head: str) -> bool:
+        """Words before the head read like a public body's ("Tech Bureau" is a company): all of them
+        are name words, or a place name comes before name words ("British Columbia Securities
+        Commission"), or the name is defined with its initials ("... Regulatory Authority (ACRA)")."""
+        if head in self.place_heads or self._defined(doc, start, end):
             return True
-        return all(
-            tok.text in self.name_words or tok.text in self.joiners or tok.is_upper for tok in doc[start:s]
-        )
+        k = s
+        while k > start and self._name_word(doc[k - 1]):
+            k -= 1
+        place = doc[start:k]
+        return k == start or (k < s and len(place) <= MAX_PLACE_WORDS and all(_cap(t) for t in place))
+
+    def _name_word(self, tok: Token) -> bool:
+        return tok.text in self.name_words or tok.text in self.joiners or tok.is_upper
+
+    @staticmethod
+    def _defined(doc: Doc, start: int, end: int) -> bool:
+        """The name is followed by its initials in brackets: "Foo Bar Authority (FBA)"."""
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            return False
+        initials = "".join(tok.text[0] for tok in doc[start:end] if _cap(tok))
+        return len(initials) > 1 and doc[end + 1].text.upper() == initials.upper()
 
     def _right(self, doc: Doc, e: int) -> int:
         """Extend over "of/for (the) Capitalised ..." and return the new end (exclusive)."""
@@ -152,7 +168,13 @@ class RussianShapes:
         shapes: list[Shape] = []
         for _, s, _e in self.matcher(doc):
             start = s
-            while start > 0 and self._is_adjective(doc[start - 1]):
+            # over the adjectives of the name, but not over a lower-case word before a capitalised
+            # one ("по данным Нацбанка": "данным" is not part of the name)
+            while (
+                start > 0
+                and (doc[start].is_lower or not doc[start - 1].is_lower)
+                and self._is_adjective(doc[start - 1])
+            ):
                 start -= 1
             end = self._tail(doc, s + 1)
             if not doc[start].text[:1].isupper():
@@ -164,7 +186,9 @@ class RussianShapes:
                 lemma(t.lower_) in self.bank_qualifiers for t in doc[start:s]
             ):
                 continue
-            shapes.append(Shape(start, end, doc[start:end].text, self.kind_of[doc[s].lower_]))
+            kind = self.kind_of[doc[s].lower_]
+            # "Нацбанка Таджикистана", "Центробанк": a central bank, the country's one
+            shapes.append(Shape(start, end, doc[start:end].text, kind, bank=kind == "central_bank"))
         return shapes
 
     @staticmethod

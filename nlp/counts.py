@@ -8,8 +8,8 @@ The unit is the English singular lemma of the head noun, also for Russian text (
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -17,15 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from nlp.agency_inflection import morph
 from nlp.lexicons import load
 from nlp.numbers import Number, is_year
-from nlp.sentences import doc_text
+from nlp.sentences import doc_text, token_index
 from nlp.span_groups import char_span, claimed, overlaps, view, write
 
 MAX_PHRASE = 5  # tokens between the number and its head noun, at most
 RU_MODIFIERS = {"ADJF", "PRTF", "ADJS", "NUMR"}
 
 
-@dataclass(frozen=True, slots=True)
-class Count:
+class Count(NamedTuple):
     start: int
     end: int
     value: float
@@ -36,10 +35,16 @@ class Count:
 
 
 @lru_cache(maxsize=50_000)
-def ru_noun(word: str) -> tuple[str, str]:
-    """(part of speech, normal form) of a lower-cased Russian word, by its likeliest parse."""
+def ru_noun(word: str) -> tuple[str, str, str | None]:
+    """(part of speech, normal form, substantive form) of a lower-cased Russian word, by its likeliest
+    parse; the substantive form ("подозреваемый" for "подозреваемых") is given for adjectives and
+    participles that may stand for a noun (pymorphy3's `Subx`)."""
     parse = morph().parse(word)[0]
-    return str(parse.tag.POS), parse.normal_form
+    noun = None
+    if "Subx" in parse.tag:
+        form = parse.inflect({"sing", "masc", "nomn"})
+        noun = form.word.replace("ё", "е") if form else None
+    return str(parse.tag.POS), parse.normal_form, noun
 
 
 class CountFinder:
@@ -67,7 +72,7 @@ class CountFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         taken = claimed(doc, ("money", "percents", "durations"))
-        starts = doc.to_array("IDX").tolist()
+        starts = token_index(doc).starts
         text = doc_text(doc)  # Doc.text joins all tokens: read it once
         for _, _, n in view(doc, "numbers"):
             if is_year(n) or n.glued_left or overlaps(n.start, n.end, taken) or n.value != int(n.value):
@@ -96,6 +101,13 @@ class CountFinder:
         low = token.lower_
         return self.en_lemmas.get(low) or self.lookup.get(low, low)  # type: ignore[union-attr]
 
+    def _plural_next(self, doc: Doc, i: int) -> bool:
+        """Token `i` is an English plural noun (its lemma differs from it)."""
+        if i >= len(doc) or not doc[i].is_alpha:
+            return False
+        low = doc[i].lower_
+        return not low.endswith(self.breaks) and self._lemma_en(doc[i]) != low
+
     def _head_en(self, doc: Doc, i: int) -> tuple[Token, str] | None:
         run: list[Token] = []
         cut: int | None = None
@@ -117,7 +129,13 @@ class CountFinder:
             if lemma != low and not low.endswith(self.breaks):
                 return tok, lemma
             # "-ed/-ing" words end the phrase unless an adverb or nothing precedes them ("newly established")
-            if run and low.endswith(self.breaks) and not run[-1].lower_.endswith("ly"):
+            # or a plural noun follows them ("unregistered trading apps")
+            if (
+                run
+                and low.endswith(self.breaks)
+                and not run[-1].lower_.endswith("ly")
+                and not self._plural_next(doc, tok.i + 1)
+            ):
                 break
             run.append(tok)
         # without a plural head, a singular phrase ends before "and"/"or": "one approval and ..."
@@ -127,12 +145,14 @@ class CountFinder:
         return nouns[-1], self._lemma_en(nouns[-1])
 
     def _head_ru(self, doc: Doc, i: int) -> tuple[Token, str] | None:
-        """First noun after adjectives/participles; "интернет-ресурсов" (hyphenated) is one word."""
+        """First noun after adjectives/participles; "интернет-ресурсов" (hyphenated) is one word.
+        Without a noun, a last participle that names people ("троих подозреваемых") is the head."""
         j, stop = i, min(i + MAX_PHRASE, len(doc))
+        substantive: tuple[Token, str] | None = None
         while j < stop:
             tok = doc[j]
             if not tok.is_alpha or tok.lower_ in self.not_units:
-                return None
+                return substantive
             word = tok.lower_
             if (
                 j + 2 < len(doc)
@@ -142,13 +162,14 @@ class CountFinder:
                 and not doc[j + 1].whitespace_
             ):
                 word, tok, j = f"{word}-{doc[j + 2].lower_}", doc[j + 2], j + 2
-            pos, lemma = ru_noun(word)
-            if pos == "NOUN":
+            pos, lemma, noun = ru_noun(word)
+            if pos == "NOUN" or (tok.is_upper and word in self.ru_nouns):  # "двух МФО"
                 return tok, self.ru_nouns.get(lemma, lemma)
             if pos not in RU_MODIFIERS:
-                return None
+                return substantive
+            substantive = (tok, self.ru_nouns[noun]) if noun is not None and noun in self.ru_nouns else None
             j += 1
-        return None
+        return substantive
 
 
 @Language.factory("regintel_counts", assigns=["doc.spans"], default_config={})

@@ -1,8 +1,8 @@
 """Assembly of `contracts.Fact`s from the span groups the components wrote.
 
 Each money/count fact gets its action (`span._.action`, read through nlp/span_groups.py), its
-agency (the nearest agency mentioned in its sentence, else the document's most mentioned agency)
-and its period (the nearest period expression in its sentence).
+agency (among the bodies of its sentence, the subject of its clause: nlp/agency_links.py; else the
+document's most mentioned agency) and its period (the nearest period expression in its sentence).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from contracts import AgencyMention, Extraction, Fact
+from nlp.agency_links import agency_links
 from nlp.rates import RateTable
-from nlp.sentences import SentenceIndex, sentence_index
+from nlp.sentences import SentenceIndex, doc_lower, sentence_index
 from nlp.span_groups import Item, annotation, view
 
 CONFIDENCE = {"money": 0.95, "count": 0.8, "duration": 0.9, "percent": 0.95, "person": 0.8, "period": 0.85}
@@ -69,6 +70,7 @@ def build_extraction(doc: Doc, ctx: Context) -> Extraction:
     agencies = agencies_of(doc)
     sentences = sentence_index(doc)
     agency_index = BySentence(sentences, agencies)
+    links, lower = agency_links(doc.lang_), doc_lower(doc)
     salient = _salient([a for _, _, a in agencies])
     periods = view(doc, "periods")
     period_index = BySentence(sentences, periods)
@@ -103,7 +105,8 @@ def build_extraction(doc: Doc, ctx: Context) -> Extraction:
             sentence = sentence_texts[k] = sentences.text_of(start).strip()
         period = period_index.nearest(k, start, end)
         if linked:
-            mention = agency_index.nearest(k, start, end) or salient
+            candidates = agency_index.groups.get(k)
+            mention = links.choose(lower, candidates, start, end) if candidates else salient
             if mention is not None:
                 agency = (mention.agency_id, mention.name, mention.acronym, mention.country)
         facts.append(

@@ -53,8 +53,6 @@ class CachedLemmatizer:
         return doc
 
 
-@Language.factory(
-    "regintel_lemmatizer", assigns=["token.lemma"], default_config={"mode": "lookup"}
-)
+@Language.factory("regintel_lemmatizer", assigns=["token.lemma"], default_config={"mode": "lookup"})
 def make_cached_lemmatizer(nlp: Language, name: str, mode: str) -> CachedLemmatizer:
     return CachedLemmatizer(nlp, name, mode)

@@ -57,3 +57,59 @@ def _tree_pattern(node: dict[str, dict]) -> str:
     if "" in node:
         branches.append("")  # the word ends here: tried after every longer word
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+def first_chars(pattern: str) -> str | None:
+    """The body of a character class holding every character a match of `pattern` can start with
+    ("in|during|19\\d\\d" -> "di1"), or None when that is not a short list (an empty match, a negated
+    class, a wildcard). Read from the parse of CPython's own regex compiler (`re._parser`, private
+    but stable since 3.11); a gate `(?=[...])` built from it lets a scan skip other positions fast."""
+    try:
+        items, nullable = _firsts(re._parser.parse(pattern).data)  # type: ignore[attr-defined]
+    except (AttributeError, TypeError, ValueError):
+        return None  # a parser that changed shape: no gate, same matches
+    return "".join(sorted(items)) if items is not None and not nullable else None
+
+
+def _firsts(seq: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """(first-character class items, whether the sequence can match empty) of a parsed sequence."""
+    out: set[str] = set()
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            return out | {re.escape(chr(av))}, False
+        if name == "IN":
+            items = set()
+            for kind, value in av:
+                kind = str(kind)
+                if kind == "LITERAL":
+                    items.add(re.escape(chr(value)))
+                elif kind == "RANGE":
+                    items.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind == "CATEGORY" and str(value) in _CATEGORIES:
+                    items.add(_CATEGORIES[str(value)])
+                else:
+                    return None, False
+            return out | items, False
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "BRANCH":
+            parts = [_firsts(alt) for alt in av[1]]
+        elif name == "SUBPATTERN":
+            parts = [_firsts(av[3].data)]
+        elif name in _REPEATS:
+            items, nullable = _firsts(av[2])
+            parts = [(items, nullable or av[0] == 0)]
+        else:
+            return None, False
+        if any(items is None for items, _ in parts):
+            return None, False
+        out |= set().union(*(items for items, _ in parts))  # type: ignore[arg-type]
+        if not any(nullable for _, nullable in parts):
+            return out, False
+    return out, True

@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.lexicons import alternation, load, prefix_tree
 from nlp.numbers import Number, NumberGrammar, grammar, is_year
-from nlp.sentences import doc_text, sentence_index
+from nlp.sentences import doc_lower, doc_text, sentence_index
 from nlp.span_groups import char_span, view, write
 
 CLOSES = re.compile(r"\s*[)\]]")
 APPOSITION_END = re.compile(r"\s*(?:[,;.)]|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class Money:
+class Money(NamedTuple):
     """One amount: `start:end` covers currency mark, digits and magnitude, not the hedge."""
 
     start: int
@@ -59,7 +58,8 @@ class CurrencyGrammar:
         self.prefix_re = re.compile(rf"(?<![^\W\d_])({alternation(prefixes)})\s?$")
         self.prefix_ends = tuple(prefixes)  # `str.endswith` rules out most windows before the search
         self.code_after = re.compile(rf"\s?({alternation(codes)})(?![\w])")
-        self.word_after = re.compile(rf"\s?({prefix_tree(words)})(?![\w])", re.I)  # words: lower-cased
+        # words: lower-cased, matched on the text's lower-cased twin (much faster than re.I)
+        self.word_after = re.compile(rf"\s?({prefix_tree(words)})(?![\w])")
         self.inherit = re.compile(rf"^\s*(?:[,.;:)]|(?:{alternation(data['inherit_before'])})\b)", re.I)
         gaps = data["restatement_gaps"]
         self.open_gap = re.compile(rf"^\s*[{''.join(map(re.escape, gaps['open']))}]\s*(?:\w+\s+){{0,2}}$")
@@ -80,12 +80,13 @@ class CurrencyGrammar:
             return None
         return self.prefixes[m.group(1)], n.start - len(head) + m.start(1)
 
-    def after(self, text: str, n: Number) -> tuple[str, int] | None:
-        """(currency, end) of a mark written after the number and its magnitude."""
+    def after(self, text: str, lower: str, n: Number) -> tuple[str, int] | None:
+        """(currency, end) of a mark written after the number and its magnitude; `lower` is the
+        text's same-length lower-cased twin."""
         m = self.code_after.match(text, n.end)
         if m:
             return self.codes[m.group(1)], m.end()
-        m = self.word_after.match(text, n.end)
+        m = self.word_after.match(lower, n.end)
         if not m:
             return None
         word = m.group(1).lower()
@@ -95,11 +96,13 @@ class CurrencyGrammar:
             return None
         return self.words[word], m.end()
 
-    def find(self, text: str, numbers: list[Number], hedges: NumberGrammar) -> list[tuple[Money, Number]]:
+    def find(
+        self, text: str, lower: str, numbers: list[Number], hedges: NumberGrammar
+    ) -> list[tuple[Money, Number]]:
         out: list[tuple[Money, Number]] = []
         for n in numbers:
             pre = self.before(text, n)
-            post = None if pre else self.after(text, n)
+            post = None if pre else self.after(text, lower, n)
             if pre is None and post is None:
                 continue
             if pre is None and is_year(n):
@@ -123,9 +126,9 @@ def mark_restatements(text: str, amounts: list[Money], cur: CurrencyGrammar) -> 
         if (cur.open_gap.match(gap) and closes) or (cur.appos_gap.match(gap) and appos):
             if a.currency == b.currency:
                 continue
-            out[i] = replace(b, restates=True)
+            out[i] = b._replace(restates=True)
             if b.currency == "USD":
-                out[i - 1] = replace(a, stated_usd=b.value)
+                out[i - 1] = a._replace(stated_usd=b.value)
     return out
 
 
@@ -146,7 +149,7 @@ class MoneyFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         numbers = [n for _, _, n in view(doc, "numbers")]
-        found = self.grammar.find(text, numbers, self.hedges)
+        found = self.grammar.find(text, doc_lower(doc), numbers, self.hedges)
         taken = {id(n) for _, n in found}
         amounts = [m for m, _ in found]
         amounts += self._inherited(doc, [n for n in numbers if id(n) not in taken], amounts)

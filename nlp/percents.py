@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.lexicons import alternation, load
-from nlp.sentences import doc_text
+from nlp.sentences import doc_lower
 from nlp.span_groups import char_span, claimed, overlaps, view, write
 
 
@@ -18,21 +17,22 @@ class PercentFinder:
 
     def __init__(self, nlp: Language, name: str) -> None:
         marks = load("quantities")["percent"]["ru" if nlp.lang == "ru" else "en"]
-        self.mark = re.compile(rf"\s?(?:{alternation(marks)})(?!\w)", re.I)
+        # matched on the text's lower-cased twin: case-sensitive is much faster than re.I
+        self.mark = re.compile(rf"\s?(?:{alternation(m.lower() for m in marks)})(?!\w)")
         if not Span.has_extension("percent"):
             Span.set_extension("percent", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
         taken = claimed(doc, ("money",))
-        text = doc_text(doc)  # Doc.text joins all tokens: read it once
+        lower = doc_lower(doc)
         for _, _, n in view(doc, "numbers"):
-            m = self.mark.match(text, n.end)
+            m = self.mark.match(lower, n.end)
             if m is None or n.glued_left or overlaps(n.start, n.end, taken):
                 continue
             span = char_span(doc, n.start, m.end())
             if span is not None:
-                found.append((span, replace(n, end=m.end())))
+                found.append((span, n._replace(end=m.end())))
         write(doc, "percents", found)
         return doc
 

@@ -24,7 +24,7 @@ class SentenceIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_views(doc).text
-        self.bounds = _sentence_bounds(doc) if len(doc) else [(0, len(self.text))]
+        self.bounds = _sentence_bounds(doc, token_index(doc)) if len(doc) else [(0, len(self.text))]
         self.starts = [s for s, _ in self.bounds]
 
     def number(self, char: int) -> int:
@@ -39,18 +39,43 @@ class SentenceIndex:
         return self.text[start:end]
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc, tokens: TokenIndex) -> list[tuple[int, int]]:
     """(start_char, end_char) of each sentence, as `doc.sents` gives them, from token arrays:
     `doc.sents` builds a Span per sentence."""
     if not doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]  # raises spaCy's own error
-    attrs = doc.to_array([SENT_START, IDX, LENGTH]).astype(numpy.int64)
-    first = numpy.flatnonzero(attrs[1:, 0] == 1) + 1
-    starts = numpy.concatenate(([0], first))
-    last = numpy.concatenate((first, [len(doc)])) - 1
-    return list(
-        zip(attrs[starts, 1].tolist(), (attrs[last, 1] + attrs[last, 2]).tolist(), strict=True)
-    )
+    is_start = doc.to_array(SENT_START)
+    is_start[0] = 1  # the first token starts a sentence whatever its annotation says
+    starts = numpy.flatnonzero(is_start == 1)
+    last = numpy.empty_like(starts)  # each sentence's last token: the one before the next start
+    last[:-1] = starts[1:] - 1
+    last[-1] = len(doc) - 1
+    return list(zip(tokens.idx[starts].tolist(), tokens.end[last].tolist(), strict=True))
+
+
+class TokenIndex:
+    """Character offsets of a Doc's tokens, read once: the token holding a character by binary
+    search, where `Doc.char_span` builds several Token objects per call. Tokens are fixed once
+    the tokenizer has run (no component here merges or splits them)."""
+
+    def __init__(self, doc: Doc) -> None:
+        attrs = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+        self.idx = attrs[:, 0]
+        self.end = attrs[:, 0] + attrs[:, 1]
+        self.starts: list[int] = self.idx.tolist()
+        self.ends: list[int] = self.end.tolist()
+        self.length = len(doc_views(doc).text)
+
+    def expand(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range covering characters start:end, as `doc.char_span(start, end,
+        alignment_mode="expand")` chooses it (a start in trailing whitespace moves to the next token)."""
+        if not (0 <= start < self.length and 0 < end <= self.length):
+            return None
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, end - 1) - 1
+        if start == self.ends[first]:
+            first += 1
+        return first, last + 1
 
 
 class LineIndex:
@@ -88,6 +113,7 @@ class DocViews:
     text: str
     lower: str | None = None
     sentences: SentenceIndex | None = None
+    tokens: TokenIndex | None = None
     groups: dict[str, tuple[Any, list[Any]]] = field(default_factory=dict)
     annotations: dict[tuple[str, str], tuple[Any, list[Any]]] = field(default_factory=dict)
 
@@ -106,6 +132,14 @@ def sentence_index(doc: Doc) -> SentenceIndex:
     if views.sentences is None:
         views.sentences = SentenceIndex(doc)
     return views.sentences
+
+
+def token_index(doc: Doc) -> TokenIndex:
+    """The Doc's TokenIndex, built once."""
+    views = doc_views(doc)
+    if views.tokens is None:
+        views.tokens = TokenIndex(doc)
+    return views.tokens
 
 
 def doc_text(doc: Doc) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from nlp.sentences import doc_views
+from nlp.sentences import doc_views, token_index
 
 PAYLOAD = {
     "numbers": "number",
@@ -25,6 +25,7 @@ PAYLOAD = {
 }
 Item = tuple[int, int, Any]
 
+
 def extension_key(attr: str, start: int, end: int) -> tuple[str, str, int, int]:
     """Where `span._.<attr> = value` stores the value (spaCy's Underscore key for spans): setting it
     directly skips building an Underscore per span. Our span extensions are plain defaults (no
@@ -34,7 +35,8 @@ def extension_key(attr: str, start: int, end: int) -> tuple[str, str, int, int]:
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The token span covering characters start:end (expanded to whole tokens)."""
-    return doc.char_span(start, end, alignment_mode="expand")
+    tokens = token_index(doc).expand(start, end)
+    return Span(doc, *tokens) if tokens else None
 
 
 def write(doc: Doc, key: str, items: list[tuple[Span, Any]]) -> None:
@@ -70,9 +72,9 @@ def annotate(doc: Doc, key: str, attr: str, values: list[Any]) -> None:
     unset) and keep the values, so `annotation` can read them back without building spans."""
     group = doc.spans[key]
     user_data = doc.user_data
-    for span, value in zip(group, values, strict=True):
+    for (start, end, _), value in zip(view(doc, key), values, strict=True):  # no Span built per element
         if value is not None:
-            user_data[extension_key(attr, span.start_char, span.end_char)] = value
+            user_data[extension_key(attr, start, end)] = value
     doc_views(doc).annotations[(key, attr)] = (group, values)
 
 
@@ -97,4 +99,4 @@ def claimed(doc: Doc, keys: tuple[str, ...]) -> set[int]:
 
 
 def overlaps(start: int, end: int, taken: set[int]) -> bool:
-    return any(i in taken for i in range(start, end))
+    return not taken.isdisjoint(range(start, end))

@@ -30,6 +30,12 @@ def actions(text: str) -> dict[str, str | None]:
         ("АФМ заблокировало 300 чатов.", "300 чатов", "shutdown"),
         ("Пострадавшим возмещено 13 млрд тенге.", "13 млрд тенге", "recovery"),
         ("Банк оштрафовали на 5 млн рублей.", "5 млн рублей", "fine"),
+        # a copula passes on the action of its subject
+        ("Ущерб составил 8,4 млрд сумов.", "8,4 млрд сумов", "detection"),
+        ("Оборот пирамиды составил 2 млрд тенге.", "2 млрд тенге", "detection"),
+        ("Объём операций составил 5 млрд тенге.", "5 млрд тенге", "statistic"),
+        ("Losses totalled $5 million.", "$5 million", "detection"),
+        ("Deposits reached $5 million.", "$5 million", "statistic"),
     ],
 )
 def test_trigger_in_clause(text: str, fact: str, action: str) -> None:

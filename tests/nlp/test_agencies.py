@@ -90,7 +90,7 @@ def test_russian_inflected_names_and_acronyms(pipes: dict[str, Language]) -> Non
     assert [(m.text, m.agency_id) for m in found] == [
         ("Агентства по финансовому мониторингу", "kz-afm"),
         ("АФМ", "kz-afm"),
-        ("Министерством финансов", "kz-mof"),
+        ("Министерством финансов Казахстана", "kz-mof"),  # the country after the name is part of it
     ]
 
 
@@ -129,3 +129,44 @@ def test_outlets_companies_generic_references_and_titles_are_not_agencies(
 def test_headline_shapes_need_support_from_the_body(pipes: dict[str, Language]) -> None:
     text = "Almaty Court Jails Smugglers Over Import Scheme\n\nA court in Almaty convicted four people."
     assert mentions(pipes, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "agency_id"),
+    [
+        ("ЦБ Узбекистана оштрафовал 12 банков.", "ru", "ЦБ Узбекистана", "uz-cbu"),
+        ("Нацбанк Кыргызстана отозвал лицензию.", "ru", "Нацбанк Кыргызстана", "kg-nbkr"),
+        ("АФМ Казахстана заблокировала сайты.", "ru", "АФМ Казахстана", "kz-afm"),
+    ],
+)
+def test_country_after_the_name_chooses_that_country_body(
+    pipes: dict[str, Language], text: str, lang: str, surface: str, agency_id: str
+) -> None:
+    [m] = mentions(pipes, text, lang)
+    assert (m.text, m.agency_id) == (surface, agency_id)
+
+
+def test_known_acronym_of_another_country_is_learnt_with_that_country(pipes: dict[str, Language]) -> None:
+    [m] = mentions(pipes, "The SEC of Nigeria fined three brokers.")
+    assert (m.text, m.country, m.learned) == ("SEC of Nigeria", "NG", True)
+
+
+def test_shared_acronym_without_context_takes_its_default_reading(pipes: dict[str, Language]) -> None:
+    assert [m.agency_id for m in mentions(pipes, "The SEC fined the broker.")] == ["us-sec"]
+    assert [m.agency_id for m in mentions(pipes, "The Dutch AFM fined a trust office.")] == ["nl-afm"]
+
+
+def test_unknown_bodies_by_place_name_or_by_their_initials(pipes: dict[str, Language]) -> None:
+    found = mentions(
+        pipes,
+        "The British Columbia Securities Commission acted. The Accounting and Corporate Regulatory "
+        "Authority (ACRA) struck off firms; ACRA said more would follow. Apex Tech Bureau said nothing.",
+    )
+    assert [(m.text, m.country) for m in found[:1]] == [("British Columbia Securities Commission", "CA")]
+    assert [m.text for m in found[1:]] == ["Accounting and Corporate Regulatory Authority", "ACRA", "ACRA"]
+    assert len({m.agency_id for m in found[1:]}) == 1
+
+
+def test_lower_case_word_before_a_capitalised_body_stays_out(pipes: dict[str, Language]) -> None:
+    [m] = mentions(pipes, "По данным Нацбанка Таджикистана, переводы выросли.", "ru")
+    assert (m.text, m.agency_id) == ("Нацбанка Таджикистана", "tj-nbt")

@@ -11,7 +11,7 @@ import spacy
 import yaml
 
 from contracts import RegintelError
-from nlp.agency_registry import DATA_DIR, KINDS, load_registry
+from nlp.agency_registry import DATA_DIR, KINDS, default_registry, load_registry
 
 RAW = [
     entry
@@ -105,12 +105,24 @@ def test_bad_entry_is_one_precise_error(tmp_path: Path) -> None:
         load_registry(tmp_path / "agencies")
 
 
-def test_duplicate_acronym_within_a_country_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ("id: zz-sec, name: Second Exchange Commission, acronyms: [SEC]", "acronym 'SEC'"),  # twice in US
+        ("id: zz-x, name: X Agency, acronyms: [XA], default_for: [SEC]", r"default_for \['SEC'\]"),
+    ],
+)
+def test_acronym_clashes_are_refused(tmp_path: Path, fields: str, error: str) -> None:
     shutil.copytree(DATA_DIR, tmp_path / "agencies")
     (tmp_path / "agencies" / "registry" / "zz.yaml").write_text(
-        "entries:\n  - {id: zz-sec, name: Second Exchange Commission, acronyms: [SEC], country: US, "
-        "kind: regulator, source: https://x.example, retrieved: 2026-01-01}\n",
+        f"entries:\n  - {{{fields}, country: US, kind: regulator, source: https://x.example, "
+        "retrieved: 2026-01-01}\n",
         encoding="utf-8",
     )
-    with pytest.raises(RegintelError, match="acronym 'SEC'"):
+    with pytest.raises(RegintelError, match=error):
         load_registry(tmp_path / "agencies")
+
+
+def test_every_shared_acronym_has_at_most_one_default_reading() -> None:
+    for acronym, aliases in default_registry().acronyms.items():
+        assert sum(a.default for a in aliases) <= 1, acronym

@@ -55,6 +55,12 @@ def counts(text: str, lang: str | None = None) -> list[Fact]:
         ("Заблокировано 1 530 интернет-ресурсов.", "1 530 интернет-ресурсов", 1530, "website"),
         ("Пострадали около полумиллиона граждан.", "полумиллиона граждан", 500_000, "citizen"),
         ("The plan covers 5,000 staff and costs little.", "5,000 staff", 5000, "staff"),
+        ("Полиция задержала троих подозреваемых в мошенничестве.", "троих подозреваемых", 3, "suspect"),
+        ("Пятеро сотрудников банка получили сроки.", "Пятеро сотрудников", 5, "employee"),
+        ("Суд оправдал семерых обвиняемых.", "семерых обвиняемых", 7, "defendant"),
+        ("Под стражу взяты трое задержанных граждан.", "трое задержанных граждан", 3, "citizen"),
+        ("Лицензии отозваны у двух МФО.", "двух МФО", 2, "microfinance organisation"),
+        ("It ordered three unregistered trading apps to shut.", "three unregistered trading apps", 3, "app"),
     ],
 )
 def test_counted_phrases(text: str, phrase: str, value: int, unit: str) -> None:
@@ -80,3 +86,7 @@ def test_counted_phrases(text: str, phrase: str, value: int, unit: str) -> None:
 )
 def test_measures_multipliers_and_pronouns_are_not_counts(text: str) -> None:
     assert counts(text) == []
+
+
+def test_collective_numeral_alone_is_not_a_count() -> None:
+    assert counts("Ещё двое объявлены в розыск.", "ru") == []

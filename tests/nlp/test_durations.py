@@ -24,6 +24,13 @@ def durations(text: str) -> list[tuple[str, float, str | None]]:
         ("Срок составил 1,5 года.", "1,5 года", 547.875, "year"),
         ("Лицензия приостановлена на 10 дней.", "10 дней", 10, "day"),
         ("Reports are due within two weeks.", "two weeks", 14, "week"),
+        ("Проверка продлится полгода.", "полгода", 182.625, "year"),
+        ("Ограничения введены на срок до полугода.", "полугода", 182.625, "year"),
+        ("Срок ответа — полмесяца.", "полмесяца", 15.22, "month"),
+        ("The firm has half a year to comply.", "half a year", 182.625, "year"),
+        ("The review took a year and a half.", "year and a half", 547.875, "year"),
+        ("He was jailed for one and a half years.", "one and a half years", 547.875, "year"),
+        ("Соучастник получил полтора года.", "полтора года", 547.875, "year"),
     ],
 )
 def test_durations(text: str, surface: str, days: float, unit: str) -> None:
@@ -42,3 +49,11 @@ def test_durations(text: str, surface: str, days: float, unit: str) -> None:
 )
 def test_not_durations(text: str) -> None:
     assert durations(text) == []
+
+
+def test_a_numbered_duration_is_not_counted_twice() -> None:
+    assert [s for s, _, _ in durations("It ended one year and a half ago.")] == ["one year"]
+
+
+def test_half_inside_a_longer_word_is_not_a_duration() -> None:
+    assert durations("Во втором полугодии выручка выросла.") == []

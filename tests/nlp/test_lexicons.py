@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from nlp.lexicons import WordBefore, alternation, load, prefix_tree
+from nlp.lexicons import WordBefore, alternation, first_chars, load, prefix_tree
 
 
 def test_word_before_agrees_with_its_regex() -> None:
@@ -40,3 +40,17 @@ def test_prefix_tree_matches_like_the_alternation() -> None:
                 got, want = find(text), getattr(flat, find.__name__)(text)
                 assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1))), text
         assert [m.group() for m in tree.finditer("dollars,dollar d")] == ["dollars", "dollar", " d"]
+
+
+def test_first_chars_cover_every_match_start() -> None:
+    assert first_chars(r"(?:in|during)\s+x|(?:in\s+)?(?P<y>(?:19|20)\d{2})|[a-c]x|\d+") == r"12\da-cdi"
+    assert first_chars("за|(?<!\\w)в") == "вз"
+    for unbounded in ("a?", "[^a]b", ".x", r"\Wx", ""):
+        assert first_chars(unbounded) is None
+    rng = random.Random(7)
+    pattern = r"(?:since|in)\s+\d{4}|q[1-4]|(?:the\s+)?last\s+year"
+    gated = re.compile(rf"(?=[{first_chars(pattern)}])(?:{pattern})")
+    plain = re.compile(pattern)
+    for _ in range(300):
+        text = "".join(rng.choice("qsinlthe 12q4 year last 2024 since ") for _ in range(40))
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]

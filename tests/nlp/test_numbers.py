@@ -36,6 +36,11 @@ def values(text: str, lang: str = "en") -> list[tuple[str, float, float | None, 
         ("Задержаны четыре курьера.", "ru", "четыре", 4),
         ("Volumes rose by one trillion.", "en", "one trillion", 1e12),
         ("Twenty-five thousand accounts were closed.", "en", "Twenty-five thousand", 25_000),
+        ("Задержаны трое участников.", "ru", "трое", 3),
+        ("Пятерых фигурантов отпустили.", "ru", "Пятерых", 5),
+        ("проверки у полусотни контрагентов", "ru", "полусотни", 50),
+        ("He served two and a half years.", "en", "two and a half", 2.5),
+        ("Суд назначил два с половиной года.", "ru", "два с половиной", 2.5),
     ],
 )
 def test_formats(text: str, lang: str, surface: str, value: float) -> None:
@@ -124,3 +129,15 @@ def test_grouped_integers_round_trip(value: int, lang: str) -> None:
     written = f"{value:,}" if lang == "en" else f"{value:,}".replace(",", "\u00a0")
     found = grammar(lang).find(f"Всего {written} шт" if lang == "ru" else f"total {written} units")
     assert [n.value for n in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("in the 2023-24 fiscal year", "en"),
+        ("за 2023/24 финансовый год", "ru"),
+        ("Share | 12 comments", "en"),
+    ],
+)
+def test_year_spans_and_comment_counts_are_not_quantities(text: str, lang: str) -> None:
+    assert [v for _, v, _, _ in values(text, lang) if not 1900 <= v <= 2100] == []

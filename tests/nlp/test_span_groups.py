@@ -39,3 +39,20 @@ def test_annotations_are_set_on_spans_and_read_back() -> None:
     assert annotation(doc, "counts", "action") == ["seizure"]
     doc.spans["money"] = []  # replaced: the kept values no longer apply
     assert annotation(doc, "money", "action") == [] and annotation(doc, "no-such-group", "action") == []
+
+
+def test_char_span_agrees_with_spacy_expand_mode_everywhere() -> None:
+    """Every (start, end) of a text with runs of spaces, line breaks and punctuation, out-of-range
+    offsets included: the binary search gives the tokens `Doc.char_span(..., "expand")` gives."""
+    for lang, text in (
+        ("en", "  Fines:  $5m ,\n\nand (12) cars —  in 2024.  "),
+        ("ru", "Штраф  5 млн\tтенге;  «АФМ» закрыла 3 сайта. "),
+    ):
+        doc = build(lang).make_doc(text)
+        for start in range(-1, len(text) + 2):
+            for end in range(start + 1, len(text) + 2):
+                ours = char_span(doc, start, end)
+                theirs = doc.char_span(start, end, alignment_mode="expand")
+                got = (ours.start, ours.end) if ours is not None else None
+                want = (theirs.start, theirs.end) if theirs is not None else None
+                assert got == want, (lang, start, end)

@@ -383,4 +383,40 @@ Media contact: (202) 622-2960
             money("$377,700", 377_700, "USD", "threshold"),
         ],
     },
+    {
+        "id": "ho18",
+        "meta": {"published": "2025-02-12", "lang": "en"},
+        "text": """Regulators in Ontario and British Columbia act against unregistered trading apps
+
+TORONTO, 12 February 2025 — The British Columbia Securities Commission said on Tuesday that it had ordered three unregistered trading apps to shut down, and it banned two promoters behind them from the market for a year and a half.
+
+Separately, the Capital Markets Tribunal fined one promoter C$450,000, while the Ontario Securities Commission said it had frozen C$2.1 million held in accounts linked to the apps. Assets worth about C$600,000 were also restrained by the Royal Canadian Mounted Police.
+
+Investigators said the apps took in more than C$9 million from about 1,800 investors in the 2023-24 fiscal year. One and a half years of trading records were handed to prosecutors, and the firms have half a year to repay clients.
+
+The Financial Consumer Agency of Canada (FCAC) said it would review how banks handled the payments. FCAC staff have identified four payment processors used by the apps.
+
+12 comments
+""",
+        "specs": [
+            agency("British Columbia Securities Commission", "BCSC"),
+            count("three unregistered trading apps", 3, "app", "shutdown"),
+            count("two promoters", 2, "promoter", "shutdown"),
+            duration("a year and a half", 1.5 * YEAR),
+            agency("Capital Markets Tribunal", "CMT_CA"),
+            count("one promoter", 1, "promoter", "fine"),
+            money("C$450,000", 450_000, "CAD", "fine"),
+            agency("Ontario Securities Commission", "OSC"),
+            money("C$2.1 million", 2.1e6, "CAD", "freeze"),
+            money("C$600,000", 600_000, "CAD", "freeze"),
+            agency("Royal Canadian Mounted Police", "RCMP"),
+            money("C$9 million", 9e6, "CAD", "detection"),
+            count("1,800 investors", 1800, "investor", "detection"),
+            duration("One and a half years", 1.5 * YEAR),
+            duration("half a year", 0.5 * YEAR),
+            agency("Financial Consumer Agency of Canada", "FCAC"),
+            every_agency("FCAC", "FCAC"),
+            count("four payment processors", 4, "processor", "detection"),
+        ],
+    },
 ]
