@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +36,17 @@ Count = Callable[[str, int], None]  # e.g. Scrapy's `stats.inc_value`: ("reginte
 
 def _start_worker(nice: int) -> None:
     os.nice(nice)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     warm_up()
+
+
+def _exit_with(parent_sentinel: int) -> None:
+    """A crawl killed with SIGKILL cannot stop its workers, so they watch it and stop themselves
+    (the sentinel is ready once the parent is gone, even if it died before this worker started)."""
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(0)
 
 
 @lru_cache(maxsize=1)

@@ -199,6 +199,26 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> set[int]:
+    """Live child processes of `pid` (from /proc: the crawl's article parser workers)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
     db = tmp_path / "killed.duckdb"
     # Slow responses keep the crawl running well past the first flushes, even on a loaded machine.
@@ -217,11 +237,18 @@ def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) ->
             command, env={**os.environ, "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}, stderr=subprocess.DEVNULL
         )
         deadline = time.monotonic() + 90
-        while _stored(db) < 4 and time.monotonic() < deadline:  # some batches are in the warehouse
+        # some batches are in the warehouse, and the article parser has started its worker
+        while (_stored(db) < 4 or not _children(child.pid)) and time.monotonic() < deadline:
             time.sleep(0.2)
+        workers = _children(child.pid)
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert child.returncode == -signal.SIGKILL
+        assert workers, "the parser worker should be running at the kill"
+        orphans_gone = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < orphans_gone:
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers), "parser workers outlived the killed crawl"
         stored_before = {u for (u,) in _rows(db, "SELECT url FROM pages")}
         assert 0 < len(stored_before) < len(site.site.articles), "the kill should land mid-crawl"
         mark = len(site.requests)
