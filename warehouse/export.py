@@ -13,7 +13,7 @@ from contracts import RegintelError
 from warehouse.connection import load_extension
 from warehouse.query import Query
 from warehouse.schema import reader
-from warehouse.search import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, effective_sort, prepare
+from warehouse.search import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, TIE, effective_sort, prepare
 
 FORMATS = {
     "csv": "FORMAT csv, HEADER true",
@@ -41,15 +41,17 @@ def export(db: Path, query: Query, fmt: str, out: Path) -> int:
         p = prepare(con, query)
         where_nothing = " AND false" if p.empty else ""
         select = f"""SELECT page.*, {DETAIL_SELECT} FROM (
-                         SELECT {PAGE_SELECT}, {p.score} AS score {p.relation()}{where_nothing}) page
+                         SELECT {PAGE_SELECT}, f.doc_key, {p.score} AS score
+                         {p.relation()}{where_nothing}) page
                      {DETAIL_JOINS}"""
         if fmt in ("csv", "xlsx"):  # flat formats: lists become text, instants ISO text
-            columns = """* REPLACE (array_to_string(cluster_sources, ';') AS cluster_sources,
+            columns = """* EXCLUDE (doc_key)
+                         REPLACE (array_to_string(cluster_sources, ';') AS cluster_sources,
                                     strftime(first_seen, '%Y-%m-%dT%H:%M:%S%z') AS first_seen,
                                     strftime(last_seen, '%Y-%m-%dT%H:%M:%S%z') AS last_seen)"""
         else:
-            columns = "*"
+            columns = "* EXCLUDE (doc_key)"
         rows = con.execute(f"""
-            COPY (SELECT {columns} FROM ({select}) ORDER BY {ORDER[sort]})
+            COPY (SELECT {columns} FROM ({select}) ORDER BY {ORDER[sort].format(tie=TIE)})
             TO {_sql_string(str(out))} ({FORMATS[fmt]})""", p.params).fetchall()
     return int(rows[0][0]) if rows else 0

@@ -1,13 +1,14 @@
-"""Full-text index: stemmed postings per document field, and BM25 scoring over them.
+"""Full-text index: stemmed postings per (term, document), and BM25 scoring over them.
 
 Documents are tokenised on letters and digits (numbers stay searchable, unlike the fts
 extension's default `ignore`), stemmed with the fts extension's Snowball `stem()` in the
-document's language (Russian or English), and stored per (doc, field, term) with its term
-frequency and the term's hash. Crawling stores documents without indexing them (a crawl batch
+document's language (Russian or English), and stored per (term hash, document key) with the
+term's title and text frequencies and the document's title and text lengths, so a query reads
+only the rows of its terms and joins nothing. Crawling stores documents without indexing them (a crawl batch
 stays a plain insert); loading a document's facts indexes it if its postings are missing or
 were made from other text (`doc_lengths.content_hash`), so the index never needs a full
-rebuild; each batch is written in hash order, and `compact` rewrites the whole table in hash order
-so DuckDB's zone maps skip all but a few row groups per query term.
+rebuild; each batch is written in hash order, and `warehouse.compact_index` rewrites the whole
+table in hash order so DuckDB's zone maps skip all but a few row groups per query term.
 Query text is stemmed with both stemmers and the terms are OR-ed; a document scores BM25 over
 its title (weighted) and text, and a fact adds the idf of query terms its sentence contains
 (a substring test of the stem: cheap, and stems are letters and digits only).
@@ -15,6 +16,7 @@ its title (weighted) and text, and a fact adds the idf of query terms its senten
 
 from __future__ import annotations
 
+import math
 import threading
 
 import duckdb
@@ -41,27 +43,35 @@ def stemmer_sql(lang_expr: str) -> str:
     return f"CASE WHEN {lang_expr} = 'ru' THEN 'russian' ELSE 'english' END"
 
 
+POSTINGS_DDL = """
+CREATE TABLE postings (term_hash UBIGINT NOT NULL, doc_key BIGINT NOT NULL, term VARCHAR NOT NULL,
+                       title_tf INTEGER NOT NULL, text_tf INTEGER NOT NULL,
+                       title_len INTEGER NOT NULL, text_len INTEGER NOT NULL)
+"""
+
+
 def index_documents(con: duckdb.DuckDBPyConnection, docs: pa.Table) -> None:
-    """(Re)index `docs` (doc_id, title, text, lang, content_hash) inside the caller's write transaction.
+    """(Re)index `docs` (doc_id, doc_key, title, text, lang, content_hash) inside the caller's
+    write transaction.
 
     Stemming runs in this process's in-memory DuckDB, so the file's writer needs no extension.
     Old postings are deleted only for documents that have some (a scan of the big postings
     table), never for documents indexed for the first time.
     """
-    terms, lengths = _STEMMER.postings(docs.select(["doc_id", "title", "text", "lang"]))
-    con.register("_fts_terms", terms)
-    con.register("_fts_lengths", lengths.append_column("content_hash", docs["content_hash"]))
-    con.execute("""CREATE OR REPLACE TEMP TABLE _fts_old AS SELECT doc_id FROM doc_lengths
-                   WHERE doc_id IN (SELECT doc_id FROM _fts_lengths)""")
+    postings, lengths = _STEMMER.postings(docs)
+    con.register("_fts_postings", postings)
+    con.register("_fts_lengths", lengths)
+    con.register("_fts_docs", docs.select(["doc_id", "doc_key"]))
+    con.execute("""CREATE OR REPLACE TEMP TABLE _fts_old AS SELECT doc_id, doc_key FROM _fts_docs
+                   WHERE doc_id IN (SELECT doc_id FROM doc_lengths)""")
     if con.execute("SELECT count(*) FROM _fts_old").fetchall()[0][0]:
-        con.execute("DELETE FROM doc_terms WHERE doc_id IN (SELECT doc_id FROM _fts_old)")
+        con.execute("DELETE FROM postings WHERE doc_key IN (SELECT doc_key FROM _fts_old)")
         con.execute("DELETE FROM doc_lengths WHERE doc_id IN (SELECT doc_id FROM _fts_old)")
-    con.execute("""INSERT INTO doc_terms SELECT doc_id, field, hash(term), term, tf FROM _fts_terms
-                   ORDER BY hash(term)""")
+    con.execute("INSERT INTO postings SELECT * FROM _fts_postings")
     con.execute("INSERT INTO doc_lengths SELECT doc_id, title_len, text_len, content_hash FROM _fts_lengths")
     con.execute("DROP TABLE _fts_old")
-    con.unregister("_fts_terms")
-    con.unregister("_fts_lengths")
+    for name in ("_fts_postings", "_fts_lengths", "_fts_docs"):
+        con.unregister(name)
 
 
 def stale_documents_sql(restrict: str = "") -> str:
@@ -69,7 +79,7 @@ def stale_documents_sql(restrict: str = "") -> str:
 
     `restrict` is an extra condition on `d` (e.g. the documents of a load batch).
     """
-    return f"""SELECT d.doc_id, d.title, d.text, d.lang, d.content_hash
+    return f"""SELECT d.doc_id, d.doc_key, d.title, d.text, d.lang, d.content_hash
                FROM documents d LEFT JOIN doc_lengths l USING (doc_id)
                WHERE l.content_hash IS DISTINCT FROM d.content_hash {restrict}"""
 
@@ -80,7 +90,7 @@ def refresh(con: duckdb.DuckDBPyConnection, restrict: str = "") -> int:
     if not stale.num_rows:  # the common case of a reload: ids only, no text read
         return 0
     con.register("_fts_stale", stale)
-    docs = con.execute("""SELECT doc_id, title, text, lang, content_hash FROM documents
+    docs = con.execute("""SELECT doc_id, doc_key, title, text, lang, content_hash FROM documents
                           WHERE doc_id IN (SELECT doc_id FROM _fts_stale)""").to_arrow_table()
     con.unregister("_fts_stale")
     index_documents(con, docs)
@@ -101,27 +111,32 @@ class _Stemmer:
         return self._con
 
     def postings(self, docs: pa.Table) -> tuple[pa.Table, pa.Table]:
-        """(doc_id, field, term, tf) and (doc_id, title_len, text_len) of the documents."""
+        """Postings rows (the `postings` columns, in term-hash order) and (doc_id, title_len,
+        text_len, content_hash) of the documents."""
         with self._lock:
             con = self._connection()
             con.register("_docs_in", docs)
             con.execute(f"""
                 CREATE OR REPLACE TEMP TABLE _tokens AS
-                SELECT doc_id, {stemmer_sql('lang')} AS stemmer,
+                SELECT doc_id, doc_key, content_hash, {stemmer_sql('lang')} AS stemmer,
                        {tokens_sql('title')} AS title_tokens, {tokens_sql('text')} AS text_tokens
                 FROM _docs_in""")
-            terms = con.execute("""
-                SELECT doc_id, field::TINYINT AS field, term, count(*)::INTEGER AS tf FROM (
-                    SELECT doc_id, 0 AS field, stem(unnest(title_tokens), stemmer) AS term FROM _tokens
-                    UNION ALL
-                    SELECT doc_id, 1 AS field, stem(unnest(text_tokens), stemmer) AS term FROM _tokens)
-                GROUP BY ALL""").to_arrow_table()
+            postings = con.execute("""
+                SELECT hash(term) AS term_hash, t.doc_key, term, title_tf, text_tf,
+                       len(t.title_tokens)::INTEGER AS title_len, len(t.text_tokens)::INTEGER AS text_len
+                FROM (SELECT doc_key, term, count(*) FILTER (field = 0)::INTEGER AS title_tf,
+                             count(*) FILTER (field = 1)::INTEGER AS text_tf FROM (
+                          SELECT doc_key, 0 AS field, stem(unnest(title_tokens), stemmer) AS term FROM _tokens
+                          UNION ALL
+                          SELECT doc_key, 1 AS field, stem(unnest(text_tokens), stemmer) AS term FROM _tokens)
+                      GROUP BY ALL) JOIN _tokens t USING (doc_key)
+                ORDER BY term_hash""").to_arrow_table()
             lengths = con.execute("""SELECT doc_id, len(title_tokens)::INTEGER AS title_len,
-                                     len(text_tokens)::INTEGER AS text_len
+                                     len(text_tokens)::INTEGER AS text_len, content_hash
                                      FROM _tokens""").to_arrow_table()
             con.execute("DROP TABLE _tokens")
             con.unregister("_docs_in")
-        return terms, lengths
+        return postings, lengths
 
     def terms(self, text: str) -> tuple[str, ...]:
         with self._lock:
@@ -143,41 +158,35 @@ def query_terms(text: str) -> tuple[str, ...]:
 
 
 def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
-    """Temp tables of this connection: `_hits(doc_id, score)` (BM25 over title and text) and
+    """Temp tables of this connection: `_hits(doc_key, score)` (BM25 over title and text) and
     `_q(terms)`, the query terms with their idf, for scoring sentences.
 
-    No intermediate postings table: the idf of each term (a scan of the few row groups
-    holding its hash, bound as integer constants so zone maps prune) comes back to Python and
-    `_hits` reads the same postings again in one BM25 statement.
+    The document frequencies (rows per term hash: a scan of the few row groups holding those
+    hashes, bound as integer constants so zone maps prune) and the corpus statistics come back
+    to Python and are bound as constants into one BM25 aggregate over the same postings.
     """
-    hashes = con.execute("SELECT list(hash(t)) FROM unnest($terms::VARCHAR[]) u(t)",
-                         {"terms": list(terms)}).fetchall()[0][0] or []
-    postings = f"FROM doc_terms WHERE term_hash IN ({', '.join(str(h) for h in hashes) or 'NULL'})"
-    idf = con.execute(f"""
-        WITH n AS (SELECT count(*) AS n FROM doc_lengths)
-        SELECT {{'term': term, 'idf': ln((n.n - df + 0.5) / (df + 0.5) + 1)}}
-        FROM (SELECT term, count(DISTINCT doc_id) AS df {postings} GROUP BY term), n""").fetchall()
+    by_hash = dict(con.execute("SELECT hash(t), t FROM unnest($terms::VARCHAR[]) u(t)",
+                               {"terms": list(terms)}).fetchall())
+    postings = f"FROM postings WHERE term_hash IN ({', '.join(str(h) for h in by_hash) or 'NULL'})"
+    n, avg_title, avg_text, df = con.execute(f"""
+        SELECT count(*), greatest(avg(title_len), 1), greatest(avg(text_len), 1),
+               (SELECT map(list(term_hash), list(df)) FROM (SELECT term_hash, count(*) AS df {postings}
+                                                           GROUP BY term_hash))
+        FROM doc_lengths""").fetchall()[0]
+    idf = {h: math.log((n - d + 0.5) / (d + 0.5) + 1) for h, d in (df or {}).items()}
     con.execute("CREATE OR REPLACE TEMP TABLE _q AS SELECT $q::STRUCT(term VARCHAR, idf DOUBLE)[] AS terms",
-                {"q": [row[0] for row in idf]})
+                {"q": [{"term": by_hash[h], "idf": v} for h, v in idf.items()]})
+    weights = " ".join(f"WHEN {h} THEN {v!r}" for h, v in idf.items()) or "WHEN 0 THEN 0.0"
+
+    def bm25(tf: str, length: str, avg: float) -> str:
+        return f"{tf} * {K1 + 1} / ({tf} + {K1} * (1 - {B} + {B} * {length} / {avg!r}))"
+
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _hits AS
-        WITH n AS (SELECT greatest(avg(title_len), 1) AS avg_title, greatest(avg(text_len), 1) AS avg_text
-                   FROM doc_lengths),
-             i AS (SELECT unnest(terms, recursive := true) FROM _q),
-             p AS (SELECT doc_id, field, term, tf {postings})
-        SELECT p.doc_id, sum(i.idf * p.tf * ({K1} + 1) / (p.tf + {K1} * (1 - {B} + {B} *
-                   CASE p.field WHEN 0 THEN l.title_len / n.avg_title ELSE l.text_len / n.avg_text END))
-                   * CASE p.field WHEN 0 THEN {TITLE_WEIGHT} ELSE 1.0 END) AS score
-        FROM p JOIN i USING (term) JOIN doc_lengths l USING (doc_id), n
-        GROUP BY p.doc_id""")
-
-
-def compact(con: duckdb.DuckDBPyConnection) -> None:
-    """Rewrite the postings in term-hash order (after bulk loads), inside the caller's transaction."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _sorted AS SELECT * FROM doc_terms ORDER BY term_hash")
-    con.execute("DELETE FROM doc_terms")
-    con.execute("INSERT INTO doc_terms SELECT * FROM _sorted")
-    con.execute("DROP TABLE _sorted")
+        SELECT doc_key, sum(CASE term_hash {weights} END * ({TITLE_WEIGHT} * {bm25('title_tf', 'title_len',
+                                                                                   avg_title)}
+                                                          + {bm25('text_tf', 'text_len', avg_text)})) AS score
+        {postings} GROUP BY doc_key""")
 
 
 def sentence_score_sql(sentence_expr: str) -> str:

@@ -19,11 +19,10 @@ import pyarrow.compute as pc
 
 from contracts import SCHEMAS, AgencyMention, Document, Extraction, Fact, make_id, replace, to_arrow
 from warehouse import consolidate, fts
-from warehouse.connection import skip_vacuum
+from warehouse.connection import single_threaded, skip_vacuum
 from warehouse.documents import COLUMNS, document_from_row, upsert_documents
 from warehouse.schema import reader, writer
 
-FACT_SELECT = ", ".join(f'f."{name}"' for name in SCHEMAS[Fact].names)
 MENTION_COLUMNS = ", ".join(f'"{name}"' for name in SCHEMAS[AgencyMention].names)
 
 
@@ -124,73 +123,114 @@ def _upsert_agencies(con: duckdb.DuckDBPyConnection, rows_sql: str, now: datetim
             learned = agencies.learned AND excluded.learned""", {"now": now})
 
 
-def _loaded_before(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether any document of `_batch` already has facts (`_prev`) or an extraction record."""
-    found = con.execute("""SELECT EXISTS (SELECT 1 FROM _prev) OR EXISTS (
-                               SELECT 1 FROM extractions WHERE doc_id IN (SELECT doc_id FROM _batch))""")
-    return bool(found.fetchall()[0][0])
+FACT_COLUMNS = ("fact_id", "doc_id", "source_id", "published", "lang", *SCHEMAS[Fact].names,
+                "first_seen", "last_seen", "cluster_id", "doc_key")  # the `facts` table, in order
+_STAMP = pa.timestamp("us", tz="UTC")
+
+
+def _batch_state(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """One row per document of `runs_in`: its stored metadata (NULL when not stored with this
+    content), whether its postings are stale, and whether it was loaded before."""
+    return con.execute("""
+        WITH b AS (SELECT r.doc_id, d.doc_key, d.source_id, d.published, d.lang,
+                          d.doc_id IS NOT NULL
+                          AND d.content_hash IS NOT DISTINCT FROM r.content_hash AS stored,
+                          l.content_hash IS DISTINCT FROM d.content_hash AS stale
+                   FROM runs_in r LEFT JOIN documents d USING (doc_id) LEFT JOIN doc_lengths l USING (doc_id))
+        SELECT *, doc_id IN (SELECT doc_id FROM extractions)
+                  OR doc_key IN (SELECT doc_key FROM facts WHERE doc_key IN (SELECT doc_key FROM b)) AS loaded
+        FROM b""").to_arrow_table()
+
+
+def _fact_rows(facts: pa.Table, state: pa.Table, prev: pa.Table | None) -> pa.Table:
+    """The batch's facts as `facts` rows: document fields copied from `state`, `first_seen` kept
+    from `prev` (fact_id, first_seen), NULL for new facts (the insert stamps those and
+    `last_seen`). Built in Arrow, so the insert is a plain scan (a join in the INSERT built its
+    hash table on 250,000 wide rows)."""
+    at = pc.index_in(facts["doc_id"], state["doc_id"])
+    if at.null_count:  # facts of a document outside the batch are dropped
+        facts, at = facts.filter(pc.is_valid(at)), at.filter(pc.is_valid(at))
+    first_seen = pa.nulls(facts.num_rows, _STAMP)
+    if prev is not None and prev.num_rows:
+        first_seen = prev["first_seen"].take(pc.index_in(facts["fact_id"], prev["fact_id"]))
+    columns = {name: facts[name] for name in facts.column_names}
+    columns.update({name: state[name].take(at) for name in ("source_id", "published", "lang", "doc_key")})
+    columns.update(first_seen=first_seen, last_seen=pa.nulls(facts.num_rows, _STAMP),
+                   cluster_id=pa.nulls(facts.num_rows, pa.string()))
+    return pa.table({name: columns[name] for name in FACT_COLUMNS})
+
+
+def _agencies_of(facts: pa.Table) -> pa.Table:
+    """The first row naming each agency (upserted as learned, unless a mention confirms it)."""
+    ids = pc.unique(facts["agency_id"].drop_null())
+    return facts.select(["agency_id", "agency_name", "agency_acronym", "country"]).take(
+        pc.index_in(ids, facts["agency_id"]))
+
+
+def _insert_facts(con: duckdb.DuckDBPyConnection, facts: pa.Table, state: pa.Table, prev: pa.Table | None,
+                  now: datetime) -> None:
+    """Insert the batch's facts (once per fact id), their people and the agencies they name."""
+    if pc.count_distinct(facts["fact_id"]).as_py() != facts.num_rows:  # one statement repeated
+        con.register("fact_rows", facts)
+        facts = con.execute("SELECT DISTINCT ON (fact_id) * FROM fact_rows").to_arrow_table()
+    con.register("fact_insert", _fact_rows(facts, state, prev))
+    con.execute("""INSERT INTO facts SELECT * REPLACE (coalesce(first_seen, $now) AS first_seen,
+                                                      $now AS last_seen) FROM fact_insert""", {"now": now})
+    con.unregister("fact_insert")
+    if pc.any(pc.is_valid(facts["person"])).as_py():
+        con.register("fact_rows", facts)
+        con.execute("""INSERT INTO people SELECT doc_id, fact_id, person, role, agency_id
+                       FROM fact_rows WHERE person IS NOT NULL""")
+    con.register("fact_agencies", _agencies_of(facts))
+    _upsert_agencies(con, """SELECT agency_id, agency_name AS name, agency_acronym AS acronym, country,
+                                    NULL AS kind, true AS learned FROM fact_agencies""", now)
 
 
 def _replace(con: duckdb.DuckDBPyConnection, tables: ExtractionTables, now: datetime,
              reconsolidate: bool) -> int:
     """Replace the facts, mentions, people and extraction record of each document, then (if asked)
-    re-cluster what changed, all in the caller's transaction; returns the clusters written."""
-    con.register("runs_in", tables.runs)
-    con.execute("CREATE OR REPLACE TEMP TABLE _batch AS SELECT * FROM runs_in")
-    con.execute("""SELECT b.doc_id FROM _batch b LEFT JOIN documents d
-                   ON d.doc_id = b.doc_id AND d.content_hash = b.content_hash WHERE d.doc_id IS NULL""")
-    missing = [r[0] for r in con.fetchall()]
-    if missing:
-        docs = tables.documents
-        upsert_documents(con, docs.filter(pc.is_in(docs["doc_id"], pa.array(missing))), now)
-    fts.refresh(con, "AND d.doc_id IN (SELECT doc_id FROM _batch)")  # the batch becomes searchable
-    con.execute("""CREATE OR REPLACE TEMP TABLE _prev AS SELECT fact_id, first_seen, cluster_id FROM facts
-                   WHERE doc_id IN (SELECT doc_id FROM _batch)""")
-    old_clusters = [r[0] for r in con.execute(
-        "SELECT DISTINCT cluster_id FROM _prev WHERE cluster_id IS NOT NULL").fetchall()]
-    prev = _loaded_before(con)
-    if prev:  # new documents (a first `process`) skip four scans of big tables
-        for table in ("facts", "agency_mentions", "people", "extractions"):
-            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _batch)")
-    else:  # a pure append: nothing to compact, and compaction would recompress the new rows
-        skip_vacuum(con)
-    if tables.facts is not None and tables.facts.num_rows:
-        con.register("fact_rows", tables.facts)
-        ids = tables.facts["fact_id"]
-        unique = "fact_rows" if pc.count_distinct(ids).as_py() == len(ids) else \
-            "(SELECT DISTINCT ON (fact_id) * FROM fact_rows)"  # one statement repeated in a document
-        # The batch's documents go to a small temp table first, so the join builds its hash table
-        # on them rather than on the wide fact rows (measured: 0.6 s of a 250,000-fact insert).
-        con.execute("""CREATE OR REPLACE TEMP TABLE _meta AS SELECT doc_id, source_id, published, lang
-                       FROM documents WHERE doc_id IN (SELECT doc_id FROM _batch)""")
-        first_seen = "coalesce(p.first_seen, $now)" if prev else "$now"
-        prev_join = "LEFT JOIN _prev p USING (fact_id)" if prev else ""
-        con.execute(f"""
-            INSERT INTO facts
-            SELECT f.fact_id, f.doc_id, d.source_id, d.published, d.lang, {FACT_SELECT},
-                   {first_seen}, $now, NULL
-            FROM {unique} f JOIN _meta d USING (doc_id) {prev_join}""", {"now": now})
-        con.execute("DROP TABLE _meta")
-        con.execute("""INSERT INTO people SELECT doc_id, fact_id, person, role, agency_id
-                       FROM fact_rows WHERE person IS NOT NULL""")
-        _upsert_agencies(con, "SELECT DISTINCT ON (agency_id) agency_id, agency_name AS name, "
-                         "agency_acronym AS acronym, country, NULL AS kind, true AS learned FROM fact_rows "
-                         "WHERE agency_id IS NOT NULL", now)
-    if tables.mentions is not None and tables.mentions.num_rows:
-        con.register("mention_rows", tables.mentions)
-        con.execute('''INSERT INTO agency_mentions
-                       SELECT doc_id, agency_id, text, start, "end" FROM mention_rows''')
-        _upsert_agencies(con, f"SELECT {MENTION_COLUMNS} FROM mention_rows", now)
-    con.execute("""INSERT INTO extractions SELECT doc_id, extractor_version, content_hash, $now, facts
-                   FROM _batch""", {"now": now})
+    re-cluster what changed, all in the caller's transaction; returns the clusters written.
+
+    Documents loaded for the first time (a first `process`) skip the deletes, each a scan of a
+    big table, and the `first_seen` lookup. The load runs on one thread, the re-clustering on all.
+    """
+    with single_threaded(con):
+        con.register("runs_in", tables.runs)
+        state = _batch_state(con)
+        missing = pc.invert(pc.fill_null(state["stored"], False))
+        if pc.any(missing).as_py():
+            docs = tables.documents
+            upsert_documents(con, docs.filter(pc.is_in(docs["doc_id"], state["doc_id"].filter(missing))),
+                             now)
+            state = _batch_state(con)
+        if pc.any(pc.fill_null(state["stale"], False)).as_py():  # the batch becomes searchable
+            fts.refresh(con, "AND d.doc_id IN (SELECT doc_id FROM runs_in)")
+        con.register("_keys", state.select(["doc_id", "doc_key"]))
+        prev, old_clusters = None, []
+        if pc.any(state["loaded"]).as_py():
+            prev = con.execute("""SELECT fact_id, first_seen, cluster_id FROM facts
+                                  WHERE doc_key IN (SELECT doc_key FROM _keys)""").to_arrow_table()
+            old_clusters = pc.unique(prev["cluster_id"].drop_null()).to_pylist()
+            con.execute("DELETE FROM facts WHERE doc_key IN (SELECT doc_key FROM _keys)")
+            for table in ("agency_mentions", "people", "extractions"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _keys)")
+        else:  # a pure append: nothing to compact, and compaction would recompress the new rows
+            skip_vacuum(con)
+        if tables.facts is not None and tables.facts.num_rows:
+            _insert_facts(con, tables.facts, state, prev, now)
+        if tables.mentions is not None and tables.mentions.num_rows:
+            con.register("mention_rows", tables.mentions)
+            con.execute('''INSERT INTO agency_mentions
+                           SELECT doc_id, agency_id, text, start, "end" FROM mention_rows''')
+            _upsert_agencies(con, f"SELECT {MENTION_COLUMNS} FROM mention_rows", now)
+        con.execute("""INSERT INTO extractions SELECT doc_id, extractor_version, content_hash, $now, facts
+                       FROM runs_in""", {"now": now})
     clusters = 0
     if reconsolidate:
         con.execute("""CREATE OR REPLACE TEMP TABLE _seeds AS SELECT fact_id FROM facts
-                       WHERE doc_id IN (SELECT doc_id FROM _batch)
+                       WHERE doc_key IN (SELECT doc_key FROM _keys)
                           OR cluster_id IN (SELECT unnest($old::VARCHAR[]))""", {"old": old_clusters})
         clusters = consolidate.refresh(con, old_clusters)
-    con.execute("DROP TABLE _batch")
-    con.execute("DROP TABLE _prev")
     return clusters
 
 
@@ -212,7 +252,7 @@ def load_tables(db: Path, tables: ExtractionTables, *, consolidate_after: bool =
         with writer(db) as con:
             clusters = _replace(con, tables, now, consolidate_after)
         loaded = set(tables.runs["doc_id"].to_pylist())
-    except LOAD_ERRORS:
+    except LOAD_ERRORS:  # find the bad documents: one transaction each
         loaded, clusters = set(), 0
         docs = tables.documents
         urls = dict(zip(docs["doc_id"].to_pylist(), docs["url"].to_pylist(), strict=True))
@@ -226,7 +266,9 @@ def load_tables(db: Path, tables: ExtractionTables, *, consolidate_after: bool =
     done = pa.array(sorted(loaded), pa.string())
 
     def rows_of(table: pa.Table | None) -> int:
-        return 0 if table is None else int(pc.sum(pc.is_in(table["doc_id"], done)).as_py() or 0)
+        if table is None or not rejected:
+            return 0 if table is None else table.num_rows
+        return int(pc.sum(pc.is_in(table["doc_id"], done)).as_py() or 0)
 
     return LoadStats(documents=len(loaded), facts=rows_of(tables.facts),
                      agency_mentions=rows_of(tables.mentions), rejected=tuple(rejected), clusters=clusters)
@@ -244,10 +286,22 @@ def refresh_index(db: Path, batch_size: int = 20_000) -> int:
     return len(ids)
 
 
+SORTED = {  # what `compact_index` orders each search table by
+    "postings": "term_hash",  # zone maps let a query term read a few row groups
+    "facts": "published DESC NULLS LAST, doc_key, start",  # a date page reads the first row groups
+    "documents": "published DESC NULLS LAST, doc_key",  # and the page's documents sit together
+}
+
+
 def compact_index(db: Path) -> None:
-    """Rewrite the full-text postings in term order; run after bulk loads (search gets faster)."""
+    """Rewrite the search tables in the orders of `SORTED`; run after bulk loads (search gets
+    faster: new documents, mostly the newest, are appended in roughly that order anyway)."""
     with writer(db) as con:
-        fts.compact(con)
+        for table, order in SORTED.items():
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _sorted AS SELECT * FROM {table} ORDER BY {order}")
+            con.execute(f"DELETE FROM {table}")
+            con.execute(f"INSERT INTO {table} SELECT * FROM _sorted")
+            con.execute("DROP TABLE _sorted")
 
 
 def load_extractions(db: Path, items: list[tuple[Document, Extraction]],

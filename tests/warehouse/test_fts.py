@@ -27,8 +27,10 @@ def test_hostile_text_becomes_plain_words() -> None:
 
 def _postings(db: Path) -> tuple[dict[str, list[str]], list[tuple]]:
     with duckdb.connect(str(db), read_only=True) as con:
-        terms = dict(con.execute("""SELECT d.url, list(t.term ORDER BY t.field, t.term) FROM doc_terms t
-                                    JOIN documents d USING (doc_id) GROUP BY d.url""").fetchall())
+        terms = dict(con.execute("""
+            SELECT d.url, list_concat(list(p.term ORDER BY p.term) FILTER (p.title_tf > 0),
+                                      list(p.term ORDER BY p.term) FILTER (p.text_tf > 0))
+            FROM postings p JOIN documents d USING (doc_key) GROUP BY d.url""").fetchall())
         lengths = con.execute("SELECT title_len, text_len FROM doc_lengths ORDER BY 1, 2").fetchall()
     return terms, lengths
 

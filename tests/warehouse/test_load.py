@@ -44,6 +44,8 @@ def test_first_load_copies_document_fields_and_leaves_no_setting_behind(db: Path
     cur = _INSTANCE.cursor()  # the process-wide instance the warehouse calls ran on
     try:
         assert cur.execute("SELECT current_setting('max_vacuum_tasks')").fetchall() == [(100,)]
+        default = duckdb.connect().execute("SELECT current_setting('threads')").fetchall()
+        assert cur.execute("SELECT current_setting('threads')").fetchall() == default
     finally:
         cur.close()
 

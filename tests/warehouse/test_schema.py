@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 import warehouse
-from contracts import RegintelError
+from contracts import Extraction, RegintelError
+from tests.warehouse.wh_records import fact, make_doc
 from warehouse.migrations import LATEST_VERSION
 
 
@@ -37,6 +38,18 @@ def test_version_1_file_with_data_is_migrated(tmp_path: Path) -> None:
     assert warehouse.init_db(db) == LATEST_VERSION
     result = warehouse.search(db, warehouse.Query(text="brokers fined"))
     assert [r["fact_id"] for r in result.rows] == ["f1"] and result.rows[0]["doc_title"] == "Old title"
+    assert result.rows[0]["doc_id"] == "d1" and result.total == 1
+    with duckdb.connect(str(db), read_only=True) as con:  # the document got a key its fact and postings share
+        keys = con.execute("""SELECT (SELECT list(doc_key) FROM documents), (SELECT list(doc_key) FROM facts),
+                                     (SELECT list(DISTINCT doc_key) FROM postings)""").fetchall()
+        assert keys == [([1], [1], [1])]
+    new = make_doc("https://new.test/2", "The regulator fined 9 brokers.", title="New title")
+    ex = Extraction(facts=(fact("The regulator fined 9 brokers.", "9 brokers", "count", 9, unit="broker",
+                                action="fine"),), agencies=())
+    warehouse.load_extractions(db, [(new, ex)])  # a load after the migration: a new key, searchable
+    warehouse.load_extractions(db, [(new, ex)])  # and an idempotent reload
+    found = warehouse.search(db, warehouse.Query(text="brokers fined", sort="date"))
+    assert [r["doc_title"] for r in found.rows] == ["New title", "Old title"] and found.total == 2
 
 
 def test_newer_or_unknown_versions_are_refused(tmp_path: Path) -> None:
