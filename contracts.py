@@ -170,12 +170,15 @@ class AgencyMention:
     learned: bool = False  # True when not in the registry (definition or shape)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Fact:
     """One extracted fact with its provenance.
 
     Numeric kinds carry `value` (money in whole units, durations in days); ranges keep
     `value_max`; hedges ("over", "около") go to `qualifier`, never into the value.
+    The one record built by the ten thousand on the extraction hot path, so it is not frozen:
+    a frozen 26-field dataclass costs ten times as much to construct (a few percent of all
+    extraction). Treat it as immutable all the same: derive changed copies with `replace`.
     """
 
     kind: FactKind
