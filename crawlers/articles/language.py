@@ -2,7 +2,8 @@
 
 Restricting the label set (the source's languages plus English and Russian, common in
 Kazakh media) avoids rare-language misfires on short official texts. The first SAMPLE_CHARS
-characters decide: as accurate as 1,000 on the sample site's stories, at half the cost.
+characters decide: on the sample site's 60 stories and the 26 development documents, 150 to
+1,000 characters all give the right language; 300 keeps a margin at a third of the cost of 1,000.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 ALWAYS_PLAUSIBLE = ("en", "ru")
 _LETTERS = re.compile(r"[^\W\d_]")
-SAMPLE_CHARS = 500
+SAMPLE_CHARS = 300
 
 
 @lru_cache(maxsize=1)
