@@ -22,15 +22,15 @@ from twisted.internet.interfaces import IAddress, IHostResolution, IResolutionRe
 from zope.interface import provider
 
 from contracts import RegintelError
-from crawlers.middlewares.guard import is_public_address
-from crawlers.sources import load_sources
+from crawlers.middlewares.guard import clean_host, is_public_address
+from crawlers.sources import host_allowed, load_sources
 
 _REFUSED: dict[str, str] = {}  # host name -> the non-public address it resolved to
 
 
 def refusal(host: str) -> str | None:
     """Why connecting to `host` failed, if this resolver dropped its address."""
-    address = _REFUSED.get(host.lower().rstrip("."))
+    address = _REFUSED.get(clean_host(host))
     if address is None:
         return None
     return (
@@ -45,7 +45,7 @@ class _PublicOnly:
 
     def __init__(self, receiver: IResolutionReceiver, host: str) -> None:
         self.receiver = receiver
-        self.host = host.lower().rstrip(".")
+        self.host = clean_host(host)
 
     def resolutionBegan(self, resolution: IHostResolution) -> None:  # Twisted names these
         self.receiver.resolutionBegan(resolution)
@@ -93,8 +93,7 @@ class PublicOnlyResolver(CachingHostnameResolver):
         )
 
     def allows(self, host: str) -> bool:
-        host = host.lower().rstrip(".")
-        return self.allow_all or any(host == d or host.endswith("." + d) for d in self.allowed)
+        return self.allow_all or host_allowed(clean_host(host), self.allowed)
 
     def resolveHostName(
         self,

@@ -120,7 +120,8 @@ def _entry(check: _Checker, index: int, raw: object) -> EntryPoint:
     )
 
 
-def _host_allowed(host: str, domains: tuple[str, ...]) -> bool:
+def host_allowed(host: str, domains: tuple[str, ...] | frozenset[str]) -> bool:
+    """The host is one of `domains` or a subdomain of one."""
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
@@ -154,7 +155,7 @@ def parse_source(raw: object, path: Path, index: int) -> Source:
     domains = check.strings("allowed_domains", raw["allowed_domains"])
     for entry in entries:
         host = urlsplit(entry.url).hostname or ""
-        if not _host_allowed(host, domains):
+        if not host_allowed(host, domains):
             raise check.fail("allowed_domains", list(domains), f"must cover the entry point host {host}")
     schedule = raw.get("schedule", "0 */6 * * *")
     if not isinstance(schedule, str) or not croniter.is_valid(schedule):

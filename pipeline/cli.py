@@ -82,10 +82,9 @@ def process_cmd(
     db: DbOption = Path("regintel.duckdb"),
 ) -> None:
     """Extract facts from stored documents and load them into the warehouse."""
-    from pipeline.process import process_documents
+    from pipeline.jobs import process_and_report
 
-    stats = process_documents(existing_db(db), reextract=reextract)
-    typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")
+    process_and_report(existing_db(db), reextract=reextract)
 
 
 @app.command()

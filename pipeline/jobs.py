@@ -27,6 +27,14 @@ def report_runs(runs: Sequence[CrawlRun]) -> None:
         typer.echo(f"{run.source_id}: {run.status}" + (f" — {run.message}" if run.message else ""))
 
 
+def process_and_report(db: Path, *, reextract: bool = False) -> None:
+    """Extract facts from the documents that need it (or all) and say how many."""
+    from pipeline.process import process_documents
+
+    stats = process_documents(db, reextract=reextract)
+    typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")
+
+
 def crawl_and_process(
     db: Path,
     source_ids: Sequence[str],
@@ -40,15 +48,13 @@ def crawl_and_process(
     import warehouse
     from crawlers.runner import crawl
     from crawlers.sources import load_sources
-    from pipeline.process import process_documents
 
     chosen = select_sources(load_sources(sources_file), source_ids)
     warehouse.init_db(db)
     runs = crawl(db, chosen, settings=dict(settings or {}), rewrite=dict(rewrite or {}))
     report_runs(runs)
     if process:
-        stats = process_documents(db)
-        typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")
+        process_and_report(db)
     return runs
 
 
@@ -64,7 +70,6 @@ def reparse_and_process(
     from crawlers.articles.parser import reparse
     from crawlers.settings import REGINTEL_MIN_TEXT_CHARS
     from crawlers.sources import load_sources
-    from pipeline.process import process_documents
 
     chosen = select_sources(load_sources(sources_file), source_ids)
     counts = reparse(db, chosen, min_chars=REGINTEL_MIN_TEXT_CHARS, processes=processes)
@@ -73,5 +78,4 @@ def reparse_and_process(
         parsed, documents = tally["parsed"], tally["documents"]
         typer.echo(f"{source_id}: {parsed} pages parsed, {documents} documents, {issues} issues")
     if process:
-        stats = process_documents(db)
-        typer.echo(f"{stats.documents} documents processed, {stats.facts} facts loaded")
+        process_and_report(db)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,14 @@ DbOption = Annotated[
     Path,
     typer.Option("--db", envvar="REGINTEL_DB", help="DuckDB warehouse file.", show_default=True),
 ]
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="table or json.")]
 
 
 def existing_db(db: Path) -> Path:

@@ -10,19 +10,12 @@ from typing import Annotated
 
 import typer
 
-from pipeline.options import DbOption, existing_db
+from pipeline.options import DbOption, ListFormat, ListFormatOption, existing_db
 
 app = typer.Typer(
     help="Crawl-run history: status, counts and messages per source, and the problems recorded.",
     no_args_is_help=True,
 )
-
-
-def _check_format(fmt: str) -> None:
-    from contracts import RegintelError
-
-    if fmt not in ("table", "json"):
-        raise RegintelError(f"unknown format {fmt!r}; allowed: table, json")
 
 
 def _minute(moment: datetime) -> str:
@@ -47,15 +40,14 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
 def list_runs(
     source: Annotated[str | None, typer.Option(help="Only runs of this source id.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many runs, newest first.")] = 20,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: ListFormatOption = ListFormat.table,
     db: DbOption = Path("regintel.duckdb"),
 ) -> None:
     """List recent crawl runs, newest first."""
     import warehouse
 
-    _check_format(fmt)
     runs = warehouse.runs(existing_db(db), source_id=source, limit=limit)
-    if fmt == "json":
+    if fmt is ListFormat.json:
         rows = [
             {
                 "run_id": r.run_id,
@@ -86,15 +78,14 @@ def list_issues(
     run: Annotated[str | None, typer.Option(help="Only issues of this run id.")] = None,
     reason: Annotated[str | None, typer.Option(help="Only this reason (http_403, no_article, ...).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many issues, newest first.")] = 50,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: ListFormatOption = ListFormat.table,
     db: DbOption = Path("regintel.duckdb"),
 ) -> None:
     """List recorded crawl problems (blocked, broken or empty pages) with their reasons."""
     import warehouse
 
-    _check_format(fmt)
     issues = warehouse.crawl_issues(existing_db(db), source_id=source, run_id=run, reason=reason, limit=limit)
-    if fmt == "json":
+    if fmt is ListFormat.json:
         rows = [{**dataclasses.asdict(i), "at": i.at.isoformat()} for i in issues]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

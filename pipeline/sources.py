@@ -7,14 +7,13 @@ status, counts), so a broken source is visible at a glance (`--format json` for 
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from contracts import RegintelError, Source
-from pipeline.options import DbOption
+from pipeline.options import DbOption, ListFormat, ListFormatOption
 
 app = typer.Typer(help="List, show, validate and add crawl sources.", no_args_is_help=True)
 
@@ -22,11 +21,6 @@ SourcesOption = Annotated[
     Path | None,
     typer.Option("--sources", envvar="REGINTEL_SOURCES", help="Sources YAML (default: the packaged one)."),
 ]
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def _load(path: Path | None) -> list[Source]:
@@ -71,13 +65,13 @@ def _status_rows(db: Path, sources: list[Source]) -> list[dict[str, Any]]:
 
 @app.command("list")
 def list_sources(
-    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
+    fmt: ListFormatOption = ListFormat.table,
     sources: SourcesOption = None,
     db: DbOption = Path("regintel.duckdb"),
 ) -> None:
     """Every configured source with its status, last run and counts."""
     rows = _status_rows(db, _load(sources))
-    if fmt is Format.json:
+    if fmt is ListFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.console import Console

@@ -84,13 +84,13 @@ def _resolved_reason(host: str, addresses: tuple[str, ...]) -> str | None:
     return f"{host} resolves to non-public address {private[0]}" if private else None
 
 
-def _clean(host: str) -> str:
+def clean_host(host: str) -> str:
     return host.strip("[]").lower().rstrip(".")
 
 
 def private_reason(host: str) -> str | None:
     """Why `host` is private ("... resolves to non-public address 10.0.0.5"), None if public."""
-    host = _clean(host)
+    host = clean_host(host)
     literal = _literal_reason(host)
     if literal or _is_ip(host):
         return literal
@@ -122,7 +122,7 @@ class PrivateAddressGuard:
     async def process_request(self, request: Request) -> None:
         if self.allowed or self.rewriter.to_mirror(request.url) is not None:
             return
-        host = _clean(urlsplit(request.url).hostname or "")
+        host = clean_host(urlsplit(request.url).hostname or "")
         reason = _literal_reason(host)
         if reason is None and not _is_ip(host):
             reason = _resolved_reason(host, await resolve_async(host))

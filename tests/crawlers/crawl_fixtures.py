@@ -1,6 +1,10 @@
-"""Shared crawl test helpers: fast loopback settings, the hostile source, mirrored sources."""
+"""Shared crawl test helpers: fast loopback settings, the hostile source, mirrored sources, rows."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
 
 from contracts import EntryPoint, Source
 from crawlers.sources import load_sources
@@ -34,3 +38,9 @@ HOSTILE_SOURCE = Source(
 def mirrored_sources(site: SampleSite) -> list[Source]:
     """The packaged sources whose every entry point the sample site serves."""
     return [s for s in load_sources() if all(site.site.serves(e.url) for e in s.entry_points)]
+
+
+def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of a query on a crawled warehouse, read the way any DuckDB client would."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()

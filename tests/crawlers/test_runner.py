@@ -10,7 +10,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import warehouse
@@ -19,15 +18,7 @@ from crawlers.runner import SETTINGS_MODULE, crawl, write_job
 from crawlers.sources import find_source, load_sources
 from samplesite import hostile
 from samplesite.server import SampleSite, running
-from tests.crawlers.crawl_fixtures import FAST, HOSTILE_SOURCE, mirrored_sources
-
-
-def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
+from tests.crawlers.crawl_fixtures import FAST, HOSTILE_SOURCE, mirrored_sources, rows
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +31,7 @@ def crawled(site: SampleSite, tmp_path_factory: pytest.TempPathFactory) -> tuple
 
 def test_every_article_is_stored_with_title_date_language_and_text(site: SampleSite, crawled) -> None:
     db, _ = crawled
-    docs = {r[0]: r[1:] for r in _rows(db, "SELECT url, title, published, lang, text FROM documents")}
+    docs = {r[0]: r[1:] for r in rows(db, "SELECT url, title, published, lang, text FROM documents")}
     assert len(site.site.articles) >= 40
     for url, article in site.site.articles.items():
         assert url in docs, f"not stored: {url}"
@@ -57,13 +48,13 @@ def test_every_source_is_crawled_from_its_fixture(site: SampleSite, crawled, sou
     db, runs = crawled
     (run,) = [r for r in runs if r.source_id == source.id]
     assert run.status == "ok", run.message
-    docs = _rows(db, "SELECT title, published, lang, text FROM documents WHERE source_id = ?", [source.id])
+    docs = rows(db, "SELECT title, published, lang, text FROM documents WHERE source_id = ?", [source.id])
     assert len(docs) >= source.min_items
     for title, published, lang, text in docs:
         assert title and published is not None and lang in source.languages and len(text) >= 200
 
 
-def test_tables_are_kept_as_text_rows(site: SampleSite, crawled) -> None:
+def test_tables_are_kept_as_textrows(site: SampleSite, crawled) -> None:
     db, _ = crawled
     with_tables = [
         (u, a) for u, a in site.site.articles.items() if any(not isinstance(b, str) for b in a.blocks)
@@ -71,13 +62,13 @@ def test_tables_are_kept_as_text_rows(site: SampleSite, crawled) -> None:
     assert with_tables, "the sample site should have articles with tables"
     for url, article in with_tables:
         table = next(b for b in article.blocks if not isinstance(b, str))
-        (text,) = _rows(db, "SELECT text FROM documents WHERE url = ?", [url])[0]
+        (text,) = rows(db, "SELECT text FROM documents WHERE url = ?", [url])[0]
         assert " | ".join(table[1]) in text, url
 
 
 def test_pdf_release_is_an_article(site: SampleSite, crawled) -> None:
     db, _ = crawled
-    row = _rows(
+    row = rows(
         db,
         "SELECT title, text, published, content_type, lang FROM documents WHERE url = ?",
         [site.site.pdf_url],
@@ -93,7 +84,7 @@ def test_pdf_release_is_an_article(site: SampleSite, crawled) -> None:
 def test_raw_pages_are_kept_compressed_with_headers(site: SampleSite, crawled) -> None:
     db, _ = crawled
     url = next(iter(site.site.articles))
-    status, body_gz, headers, etag, source_id = _rows(
+    status, body_gz, headers, etag, source_id = rows(
         db, "SELECT status, body_gz, headers, etag, source_id FROM pages WHERE url = ?", [url]
     )[0]
     assert status == 200 and etag and source_id
@@ -114,10 +105,8 @@ def test_runs_are_ok_with_counts(crawled) -> None:
 
 def test_each_hostile_page_is_a_recorded_issue(site: SampleSite, crawled) -> None:
     db, _ = crawled
-    issues = {
-        (u, r) for u, r in _rows(db, "SELECT url, reason FROM crawl_issues WHERE source_id = 'hostile'")
-    }
-    stored = {u for (u,) in _rows(db, "SELECT url FROM documents WHERE source_id = 'hostile'")}
+    issues = {(u, r) for u, r in rows(db, "SELECT url, reason FROM crawl_issues WHERE source_id = 'hostile'")}
+    stored = {u for (u,) in rows(db, "SELECT url FROM documents WHERE source_id = 'hostile'")}
     for page in hostile.pages():
         url = f"https://{hostile.HOST}{page.path}"
         if page.reason:
@@ -127,7 +116,7 @@ def test_each_hostile_page_is_a_recorded_issue(site: SampleSite, crawled) -> Non
 
 def test_cp1251_pages_are_decoded_correctly(crawled) -> None:
     db, _ = crawled
-    texts = _rows(db, "SELECT text, lang FROM documents WHERE url LIKE '%cp1251%'")
+    texts = rows(db, "SELECT text, lang FROM documents WHERE url LIKE '%cp1251%'")
     assert len(texts) == 2
     for text, lang in texts:
         assert "финансовому мониторингу" in text or "сотрудников компании" in text
@@ -156,7 +145,7 @@ def test_rerun_fetches_no_stored_article_again(site: SampleSite, crawled) -> Non
     assert not articles & set(again), "stored articles were fetched again"
     assert {r.status for r in runs} == {"ok"}
     assert all(r.stats.get("skipped/known", 0) >= 1 for r in runs)
-    (count,) = _rows(db, "SELECT count(*) FROM documents WHERE source_id = 'timesca'")[0]
+    (count,) = rows(db, "SELECT count(*) FROM documents WHERE source_id = 'timesca'")[0]
     assert count == 6
 
 
@@ -164,8 +153,8 @@ def test_redirected_article_is_stored_under_its_final_url_once(site: SampleSite,
     db, _ = crawled
     old = f"https://{hostile.HOST}/news/old-address.html"
     final = f"https://{hostile.HOST}/news/2025/moved.html"
-    assert _rows(db, "SELECT requested_url FROM pages WHERE url = ?", [final]) == [(old,)]
-    assert not _rows(
+    assert rows(db, "SELECT requested_url FROM pages WHERE url = ?", [final]) == [(old,)]
+    assert not rows(
         db, "SELECT url FROM pages WHERE url = ? UNION SELECT url FROM documents WHERE url = ?", [old, old]
     )
     assert old not in dict(warehouse.frontier(db, "hostile"))  # the listed URL is done, not pending
@@ -174,7 +163,7 @@ def test_redirected_article_is_stored_under_its_final_url_once(site: SampleSite,
     (run,) = crawl(db, [only_moved], settings=FAST, rewrite=site.rewrite())
     assert not {"/" + u.split("://", 1)[1] for u in (old, final)} & set(site.requests[before:])
     assert run.stats["skipped/known"] == 1 and run.status == "ok", run.message  # not even the hop
-    assert _rows(db, "SELECT count(*) FROM documents WHERE url IN (?, ?)", [old, final]) == [(1,)]
+    assert rows(db, "SELECT count(*) FROM documents WHERE url IN (?, ?)", [old, final]) == [(1,)]
 
 
 def test_changed_lastmod_triggers_a_conditional_get(db: Path) -> None:
@@ -247,17 +236,17 @@ def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) ->
         while any(_alive(w) for w in workers) and time.monotonic() < orphans_gone:
             time.sleep(0.2)
         assert not any(_alive(w) for w in workers), "parser workers outlived the killed crawl"
-        stored_before = {u for (u,) in _rows(db, "SELECT url FROM pages")}
+        stored_before = {u for (u,) in rows(db, "SELECT url FROM pages")}
         assert 0 < len(stored_before) < len(site.site.articles), "the kill should land mid-crawl"
         mark = len(site.requests)
         site.delay = 0
         runs = crawl(db, sources, settings=FAST, rewrite=site.rewrite())
         refetched = {"https:/" + r for r in site.requests[mark:]} & stored_before
     assert not refetched, f"stored before the kill but fetched again: {sorted(refetched)[:3]}"
-    counts = _rows(db, "SELECT url, count(*) FROM documents GROUP BY url")
+    counts = rows(db, "SELECT url, count(*) FROM documents GROUP BY url")
     assert {u for u, _ in counts} >= set(site.site.articles)
     assert all(n == 1 for _, n in counts)
-    (duplicates, unparsed) = _rows(
+    (duplicates, unparsed) = rows(
         db, "SELECT count(*) - count(DISTINCT url), count(*) - count(parsed_at) FROM pages"
     )[0]
     assert duplicates == 0 and unparsed == 0
@@ -278,7 +267,7 @@ def test_broken_sources_are_recorded_not_skipped(site: SampleSite, db: Path) -> 
     runs = {r.source_id: r for r in crawl(db, [blocked, ardfm], settings=FAST, rewrite=site.rewrite())}
     assert runs["blocked_src"].status == "blocked" and "http_403 1" in runs["blocked_src"].message
     assert runs["ardfm_kz"].status == "failed" and "http_404" in runs["ardfm_kz"].message
-    reasons = {r for (r,) in _rows(db, "SELECT reason FROM crawl_issues WHERE source_id = 'ardfm_kz'")}
+    reasons = {r for (r,) in rows(db, "SELECT reason FROM crawl_issues WHERE source_id = 'ardfm_kz'")}
     assert reasons == {"http_404"}
 
 
@@ -293,7 +282,7 @@ def test_private_address_is_refused_at_crawl_time_unless_allowed(site: SampleSit
         allowed_domains=(socket.gethostname(),),
     )
     (run,) = crawl(db, [source], settings=FAST)
-    reasons = _rows(db, "SELECT reason, detail FROM crawl_issues WHERE source_id = 'private_feed'")
+    reasons = rows(db, "SELECT reason, detail FROM crawl_issues WHERE source_id = 'private_feed'")
     assert run.status == "failed" and [r for r, _ in reasons] == ["private_address"], run.message
     assert "resolves to non-public address 127.0.0.1" in reasons[0][1]
     allowed = replace(source, politeness={"REGINTEL_ALLOW_PRIVATE": True})

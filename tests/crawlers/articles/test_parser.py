@@ -11,14 +11,9 @@ import warehouse
 from crawlers.articles.parser import reparse
 from crawlers.runner import crawl
 from samplesite.server import SampleSite
-from tests.crawlers.crawl_fixtures import FAST, mirrored_sources
+from tests.crawlers.crawl_fixtures import FAST, mirrored_sources, rows
 
 ARTICLES = "SELECT url, title, published, lang, text, content_hash FROM documents ORDER BY url"
-
-
-def _rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture
@@ -33,20 +28,20 @@ def test_reparse_rebuilds_the_same_documents_without_fetching(
     site: SampleSite, crawled, processes: int
 ) -> None:
     db, sources = crawled
-    before, requests = _rows(db, ARTICLES), len(site.requests)
+    before, requests = rows(db, ARTICLES), len(site.requests)
     counts = reparse(db, sources, min_chars=200, processes=processes)
     assert len(site.requests) == requests  # nothing fetched
-    assert _rows(db, ARTICLES) == before
-    pages = dict(_rows(db, "SELECT source_id, count(*) FROM pages GROUP BY ALL"))
+    assert rows(db, ARTICLES) == before
+    pages = dict(rows(db, "SELECT source_id, count(*) FROM pages GROUP BY ALL"))
     for source in sources:
         assert counts[source.id]["parsed"] == pages[source.id]
         assert counts[source.id]["documents"] >= 4
-    assert _rows(db, "SELECT count(*) FROM pages WHERE parsed_at IS NULL") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM pages WHERE parsed_at IS NULL") == [(0,)]
 
 
 def test_a_crawl_resumes_pages_stored_but_never_parsed(site: SampleSite, crawled) -> None:
     db, sources = crawled
-    before = _rows(db, ARTICLES)
+    before = rows(db, ARTICLES)
     with duckdb.connect(str(db)) as con:  # what a kill between storing and parsing leaves
         con.execute("DELETE FROM documents WHERE source_id = 'timesca'")
     warehouse.mark_unparsed(db, ["timesca"])
@@ -56,4 +51,4 @@ def test_a_crawl_resumes_pages_stored_but_never_parsed(site: SampleSite, crawled
     assert not articles & set(site.requests[requests:])  # resumed from the stored pages, not re-fetched
     assert runs["timesca"].stats["parse_resumed"] == 6 and runs["timesca"].status == "ok"
     assert runs["afsa_aifc"].stats["parse_resumed"] == 0
-    assert _rows(db, ARTICLES) == before
+    assert rows(db, ARTICLES) == before
