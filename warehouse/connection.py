@@ -133,7 +133,6 @@ def close(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(f"DETACH {ALIAS}")
     finally:
         cur.execute("RESET max_vacuum_tasks")  # undo `skip_vacuum` once this file is checkpointed
-        cur.execute("RESET threads")  # undo `single_threaded` left by an error
         cur.close()
 
 
@@ -146,21 +145,6 @@ def skip_vacuum(cur: duckdb.DuckDBPyConnection) -> None:
     and writes that delete rows (reloads) keep compacting.
     """
     cur.execute("SET max_vacuum_tasks = 0")
-
-
-@contextmanager
-def single_threaded(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Run the statements inside on one thread (loads; consolidation keeps both cores).
-
-    On the shared 2-core machine a 250,000-fact load ran 1.0-1.05 s per batch on one thread
-    against 1.1-2.0 s on two (the insert's second thread competes with other processes, and
-    its row groups are merged afterwards); on a quiet machine the two were within 10 %.
-    The setting is instance-wide: it is reset on the way out, or by `close` after an error
-    (an aborted transaction accepts no statement).
-    """
-    cur.execute("SET threads = 1")
-    yield
-    cur.execute("RESET threads")
 
 
 def _flock(path: Path, exclusive: bool, deadline: float) -> int | None:

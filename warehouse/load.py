@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from contracts import SCHEMAS, AgencyMention, Document, Extraction, Fact, make_id, replace, to_arrow
 from warehouse import consolidate, fts
-from warehouse.connection import single_threaded, skip_vacuum
+from warehouse.connection import skip_vacuum
 from warehouse.documents import COLUMNS, document_from_row, upsert_documents
 from warehouse.schema import reader, writer
 
@@ -130,16 +130,14 @@ _STAMP = pa.timestamp("us", tz="UTC")
 
 def _batch_state(con: duckdb.DuckDBPyConnection) -> pa.Table:
     """One row per document of `runs_in`: its stored metadata (NULL when not stored with this
-    content), whether its postings are stale, and whether it was loaded before."""
+    content), whether its postings are stale, and whether it was loaded before (a document's
+    facts and its `extractions` row are only ever written together, by `_replace`)."""
     return con.execute("""
-        WITH b AS (SELECT r.doc_id, d.doc_key, d.source_id, d.published, d.lang,
-                          d.doc_id IS NOT NULL
-                          AND d.content_hash IS NOT DISTINCT FROM r.content_hash AS stored,
-                          l.content_hash IS DISTINCT FROM d.content_hash AS stale
-                   FROM runs_in r LEFT JOIN documents d USING (doc_id) LEFT JOIN doc_lengths l USING (doc_id))
-        SELECT *, doc_id IN (SELECT doc_id FROM extractions)
-                  OR doc_key IN (SELECT doc_key FROM facts WHERE doc_key IN (SELECT doc_key FROM b)) AS loaded
-        FROM b""").to_arrow_table()
+        SELECT r.doc_id, d.doc_key, d.source_id, d.published, d.lang,
+               d.doc_id IS NOT NULL AND d.content_hash IS NOT DISTINCT FROM r.content_hash AS stored,
+               l.content_hash IS DISTINCT FROM d.content_hash AS stale, e.doc_id IS NOT NULL AS loaded
+        FROM runs_in r LEFT JOIN documents d USING (doc_id) LEFT JOIN doc_lengths l USING (doc_id)
+             LEFT JOIN extractions e USING (doc_id)""").to_arrow_table()
 
 
 def _fact_rows(facts: pa.Table, state: pa.Table, prev: pa.Table | None) -> pa.Table:
@@ -160,6 +158,17 @@ def _fact_rows(facts: pa.Table, state: pa.Table, prev: pa.Table | None) -> pa.Ta
     return pa.table({name: columns[name] for name in FACT_COLUMNS})
 
 
+ROW_GROUP_ROWS = 122_880  # DuckDB's row group size
+
+
+def _row_groups(table: pa.Table) -> pa.Table:
+    """`table` in record batches of one DuckDB row group each: the insert then writes row groups
+    on all threads (250,000 facts: 0.36 s on two threads against 0.75 s on one, or on two
+    threads fed one big batch)."""
+    return pa.Table.from_batches(table.combine_chunks().to_batches(max_chunksize=ROW_GROUP_ROWS),
+                                 table.schema)
+
+
 def _agencies_of(facts: pa.Table) -> pa.Table:
     """The first row naming each agency (upserted as learned, unless a mention confirms it)."""
     ids = pc.unique(facts["agency_id"].drop_null())
@@ -173,7 +182,7 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, facts: pa.Table, state: pa.Tab
     if pc.count_distinct(facts["fact_id"]).as_py() != facts.num_rows:  # one statement repeated
         con.register("fact_rows", facts)
         facts = con.execute("SELECT DISTINCT ON (fact_id) * FROM fact_rows").to_arrow_table()
-    con.register("fact_insert", _fact_rows(facts, state, prev))
+    con.register("fact_insert", _row_groups(_fact_rows(facts, state, prev)))
     con.execute("""INSERT INTO facts SELECT * REPLACE (coalesce(first_seen, $now) AS first_seen,
                                                       $now AS last_seen) FROM fact_insert""", {"now": now})
     con.unregister("fact_insert")
@@ -192,39 +201,38 @@ def _replace(con: duckdb.DuckDBPyConnection, tables: ExtractionTables, now: date
     re-cluster what changed, all in the caller's transaction; returns the clusters written.
 
     Documents loaded for the first time (a first `process`) skip the deletes, each a scan of a
-    big table, and the `first_seen` lookup. The load runs on one thread, the re-clustering on all.
+    big table, and the `first_seen` lookup.
     """
-    with single_threaded(con):
-        con.register("runs_in", tables.runs)
+    con.register("runs_in", tables.runs)
+    state = _batch_state(con)
+    missing = pc.invert(pc.fill_null(state["stored"], False))
+    if pc.any(missing).as_py():
+        docs = tables.documents
+        upsert_documents(con, docs.filter(pc.is_in(docs["doc_id"], state["doc_id"].filter(missing))),
+                         now)
         state = _batch_state(con)
-        missing = pc.invert(pc.fill_null(state["stored"], False))
-        if pc.any(missing).as_py():
-            docs = tables.documents
-            upsert_documents(con, docs.filter(pc.is_in(docs["doc_id"], state["doc_id"].filter(missing))),
-                             now)
-            state = _batch_state(con)
-        if pc.any(pc.fill_null(state["stale"], False)).as_py():  # the batch becomes searchable
-            fts.refresh(con, "AND d.doc_id IN (SELECT doc_id FROM runs_in)")
-        con.register("_keys", state.select(["doc_id", "doc_key"]))
-        prev, old_clusters = None, []
-        if pc.any(state["loaded"]).as_py():
-            prev = con.execute("""SELECT fact_id, first_seen, cluster_id FROM facts
-                                  WHERE doc_key IN (SELECT doc_key FROM _keys)""").to_arrow_table()
-            old_clusters = pc.unique(prev["cluster_id"].drop_null()).to_pylist()
-            con.execute("DELETE FROM facts WHERE doc_key IN (SELECT doc_key FROM _keys)")
-            for table in ("agency_mentions", "people", "extractions"):
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _keys)")
-        else:  # a pure append: nothing to compact, and compaction would recompress the new rows
-            skip_vacuum(con)
-        if tables.facts is not None and tables.facts.num_rows:
-            _insert_facts(con, tables.facts, state, prev, now)
-        if tables.mentions is not None and tables.mentions.num_rows:
-            con.register("mention_rows", tables.mentions)
-            con.execute('''INSERT INTO agency_mentions
-                           SELECT doc_id, agency_id, text, start, "end" FROM mention_rows''')
-            _upsert_agencies(con, f"SELECT {MENTION_COLUMNS} FROM mention_rows", now)
-        con.execute("""INSERT INTO extractions SELECT doc_id, extractor_version, content_hash, $now, facts
-                       FROM runs_in""", {"now": now})
+    if pc.any(pc.fill_null(state["stale"], False)).as_py():  # the batch becomes searchable
+        fts.refresh(con, "AND d.doc_id IN (SELECT doc_id FROM runs_in)")
+    con.register("_keys", state.select(["doc_id", "doc_key"]))
+    prev, old_clusters = None, []
+    if pc.any(state["loaded"]).as_py():
+        prev = con.execute("""SELECT fact_id, first_seen, cluster_id FROM facts
+                              WHERE doc_key IN (SELECT doc_key FROM _keys)""").to_arrow_table()
+        old_clusters = pc.unique(prev["cluster_id"].drop_null()).to_pylist()
+        con.execute("DELETE FROM facts WHERE doc_key IN (SELECT doc_key FROM _keys)")
+        for table in ("agency_mentions", "people", "extractions"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _keys)")
+    else:  # a pure append: nothing to compact, and compaction would recompress the new rows
+        skip_vacuum(con)
+    if tables.facts is not None and tables.facts.num_rows:
+        _insert_facts(con, tables.facts, state, prev, now)
+    if tables.mentions is not None and tables.mentions.num_rows:
+        con.register("mention_rows", tables.mentions)
+        con.execute('''INSERT INTO agency_mentions
+                       SELECT doc_id, agency_id, text, start, "end" FROM mention_rows''')
+        _upsert_agencies(con, f"SELECT {MENTION_COLUMNS} FROM mention_rows", now)
+    con.execute("""INSERT INTO extractions SELECT doc_id, extractor_version, content_hash, $now, facts
+                   FROM runs_in""", {"now": now})
     clusters = 0
     if reconsolidate:
         con.execute("""CREATE OR REPLACE TEMP TABLE _seeds AS SELECT fact_id FROM facts
