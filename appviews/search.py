@@ -116,8 +116,6 @@ def _facet_counts(result: warehouse.Result) -> None:
     for tab, (name, values) in zip(tabs, shown, strict=True):
         frame = pd.DataFrame(values, columns=[FACETS.get(name, name), "facts"])
         tab.dataframe(frame, hide_index=True, width="stretch")
-    if result.timed_out:
-        st.sidebar.caption(f"Counts that ran out of time: {', '.join(result.timed_out)}")
 
 
 def _page_number(query: warehouse.Query) -> int:

@@ -23,6 +23,7 @@ import pyarrow as pa
 import yaml
 
 from contracts import make_id
+from warehouse import generation
 from warehouse.schema import writer
 
 _CLUSTER_NODE = "cluster:"
@@ -104,6 +105,7 @@ def refresh(con: duckdb.DuckDBPyConnection, old_clusters: list[str]) -> int:
 
     Clusters that a seed joins are merged whole. Returns the number of clusters written.
     """
+    generation.bump(con)
     cfg = settings()
     pairs = con.execute(_pairs_sql(cfg), {"kinds": list(cfg.kinds)}).fetchall()
     partners = sorted({b for _, b in pairs})

@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from contracts import CrawlIssue, CrawlRun, Document, Page, Source, make_id, to_arrow
+from warehouse import generation
 from warehouse.documents import upsert_documents
 from warehouse.schema import reader, writer
 
@@ -70,6 +71,7 @@ def upsert_sources(db: Path, sources: list[Source]) -> None:
     ]
     with writer(db) as con:
         con.register("batch", pa.Table.from_pylist(rows))
+        generation.bump(con)  # a source's country is the country of its facts that name none
         con.execute("DELETE FROM sources WHERE source_id IN (SELECT source_id FROM batch)")
         con.execute("""INSERT INTO sources SELECT source_id, name, publisher_kind, country, languages,
                        enabled, config::JSON, updated_at FROM batch""")

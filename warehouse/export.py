@@ -11,9 +11,9 @@ from pathlib import Path
 
 from contracts import RegintelError
 from warehouse.connection import load_extension
-from warehouse.query import Query
+from warehouse.query import Query, effective_sort
+from warehouse.relation import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, TIE, prepare
 from warehouse.schema import reader
-from warehouse.search import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, TIE, effective_sort, prepare
 
 FORMATS = {
     "csv": "FORMAT csv, HEADER true",

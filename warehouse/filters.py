@@ -1,18 +1,27 @@
-"""Search filters: each a parameterised SQL clause plus a human description (Datasette-style).
+"""Search filters: each a parameterised SQL clause, the same test on a snapshot, and a description.
 
-Clauses refer to the aliases of the search relation: `f` (facts), and only when they say so
-in `joins`, `s` (sources) and `c` (fact_clusters). Values only ever travel as parameters.
+The SQL refers to the aliases of the exported relation (relation.py): `f` (facts), and only
+when a clause says so in `joins`, `s` (sources) and `c` (fact_clusters); values only ever travel
+as parameters. `mask` is the same condition over a search snapshot's columns (snapshot.py):
+a NULL fails every comparison in both. Tests run each filter both ways and compare.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from warehouse.query import Query
 
+if TYPE_CHECKING:
+    from warehouse.snapshot import Snapshot
+
 COUNTRY = "coalesce(f.country, s.country)"
 AGENCY_LABEL = "coalesce(f.agency_acronym, f.agency_name, f.agency_id)"
+Mask = Callable[["Snapshot"], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,63 +29,76 @@ class Clause:
     sql: str  # "list_contains($kinds, f.kind)"
     params: dict[str, Any]
     describe: str  # 'kind is money'
-    joins: tuple[str, ...] = ()  # aliases besides `f` the clause reads: "s", "c"
+    mask: Mask  # the rows of a snapshot that pass
+    joins: tuple[str, ...] = ()  # aliases besides `f` the SQL reads: "s", "c"
 
 
 def _listed(values: tuple[str, ...]) -> str:
     return " or ".join(values)
 
 
-def _in(name: str, column: str, values: tuple[str, ...], label: str) -> Clause:
-    return Clause(f"list_contains(${name}, {column})", {name: list(values)}, f"{label} is {_listed(values)}")
+def _in(name: str, sql: str, column: str, values: tuple[str, ...], label: str,
+        joins: tuple[str, ...] = ()) -> Clause:
+    return Clause(f"list_contains(${name}, {sql})", {name: list(values)}, f"{label} is {_listed(values)}",
+                  lambda snap: snap.isin(column, values), joins)
 
 
-def _range(name: str, column: str, low: Any, high: Any, label: str) -> list[Clause]:
-    out = []
-    if low is not None:
-        out.append(Clause(f"{column} >= ${name}_min", {f"{name}_min": low}, f"{label} >= {low}"))
-    if high is not None:
-        out.append(Clause(f"{column} <= ${name}_max", {f"{name}_max": high}, f"{label} <= {high}"))
-    return out
+def _at_least(name: str, sql: str, column: str, low: Any, label: str) -> Clause:
+    return Clause(f"{sql} >= ${name}", {name: low}, f"{label} {low}",
+                  lambda snap: snap.number(column) >= snap.as_number(low))
+
+
+def _at_most(name: str, sql: str, column: str, high: Any, label: str) -> Clause:
+    return Clause(f"{sql} <= ${name}", {name: high}, f"{label} {high}",
+                  lambda snap: snap.number(column) <= snap.as_number(high))
+
+
+def _agencies(values: tuple[str, ...]) -> Clause:
+    """Resolved through the registry table: a semi-join instead of per-row lower()."""
+    wanted = [a.strip().lower() for a in values]
+    return Clause(
+        "f.agency_id IN (SELECT agency_id FROM agencies "
+        "WHERE lower(agency_id) IN (SELECT unnest($agencies)) "
+        "OR lower(acronym) IN (SELECT unnest($agencies)) OR lower(name) IN (SELECT unnest($agencies)))",
+        {"agencies": wanted}, f"agency is {_listed(values)}",
+        lambda snap: snap.isin("agency_id", snap.agencies_named(wanted)))
 
 
 def clauses(q: Query) -> list[Clause]:
-    """The filter clauses of a query (free text is handled by search.py with the FTS scores)."""
+    """The filter clauses of a query (free text is scored apart, by BM25)."""
     out: list[Clause] = []
     if q.kinds:
-        out.append(_in("kinds", "f.kind", q.kinds, "kind"))
-    if q.agencies:  # resolved through the registry table: a semi-join instead of per-row lower()
-        wanted = [a.strip().lower() for a in q.agencies]
-        out.append(Clause(
-            "f.agency_id IN (SELECT agency_id FROM agencies "
-            "WHERE lower(agency_id) IN (SELECT unnest($agencies)) "
-            "OR lower(acronym) IN (SELECT unnest($agencies)) OR lower(name) IN (SELECT unnest($agencies)))",
-            {"agencies": wanted}, f"agency is {_listed(q.agencies)}"))
+        out.append(_in("kinds", "f.kind", "kind", q.kinds, "kind"))
+    if q.agencies:
+        out.append(_agencies(q.agencies))
     if q.countries:
-        out.append(replace(_in("countries", COUNTRY, tuple(c.upper() for c in q.countries), "country"),
-                           joins=("s",)))
+        out.append(_in("countries", COUNTRY, "country", tuple(c.upper() for c in q.countries), "country",
+                       ("s",)))
     if q.actions:
-        out.append(_in("actions", "f.action", q.actions, "action"))
+        out.append(_in("actions", "f.action", "action", q.actions, "action"))
     if q.currencies:
-        out.append(_in("currencies", "f.currency", tuple(c.upper() for c in q.currencies), "currency"))
+        out.append(_in("currencies", "f.currency", "currency", tuple(c.upper() for c in q.currencies),
+                       "currency"))
     if q.sources:
-        out.append(_in("sources", "f.source_id", q.sources, "source"))
+        out.append(_in("sources", "f.source_id", "source_id", q.sources, "source"))
     if q.langs:
-        out.append(_in("langs", "f.lang", tuple(c.lower() for c in q.langs), "language"))
-    out += _range("usd", "f.usd", q.usd_min, q.usd_max, "USD amount")
-    out += _range("value", "f.value", q.value_min, q.value_max, "value")
-    if q.published_from is not None:
-        out.append(Clause("f.published >= $published_from", {"published_from": q.published_from},
-                          f"published on or after {q.published_from}"))
-    if q.published_to is not None:
-        out.append(Clause("f.published <= $published_to", {"published_to": q.published_to},
-                          f"published on or before {q.published_to}"))
-    if q.period_from is not None:
-        out.append(Clause("coalesce(f.period_end, f.period_start) >= $period_from",
-                          {"period_from": q.period_from}, f"fact period ends on or after {q.period_from}"))
-    if q.period_to is not None:
-        out.append(Clause("coalesce(f.period_start, f.period_end) <= $period_to",
-                          {"period_to": q.period_to}, f"fact period starts on or before {q.period_to}"))
+        out.append(_in("langs", "f.lang", "lang", tuple(c.lower() for c in q.langs), "language"))
+    ranges = (  # (parameter, SQL, snapshot column, low, high, what the description says)
+        ("usd", "f.usd", "usd", q.usd_min, q.usd_max, ("USD amount >=", "USD amount <=")),
+        ("value", "f.value", "value", q.value_min, q.value_max, ("value >=", "value <=")),
+        ("published", "f.published", "published", q.published_from, q.published_to,
+         ("published on or after", "published on or before")),
+        ("period", "coalesce(f.period_end, f.period_start)", "period_last", q.period_from, None,
+         ("fact period ends on or after", "")),
+        ("period", "coalesce(f.period_start, f.period_end)", "period_first", None, q.period_to,
+         ("", "fact period starts on or before")),
+    )
+    for name, sql, column, low, high, (says_low, says_high) in ranges:
+        if low is not None:
+            out.append(_at_least(f"{name}_min", sql, column, low, says_low))
+        if high is not None:
+            out.append(_at_most(f"{name}_max", sql, column, high, says_high))
     if q.corroborated_only:
-        out.append(Clause("c.corroboration >= 2", {}, "reported by at least two independent stories", ("c",)))
+        out.append(Clause("c.corroboration >= 2", {}, "reported by at least two independent stories",
+                          lambda snap: snap.number("corroboration") >= 2, ("c",)))
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import threading
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -138,6 +139,12 @@ class _Stemmer:
             con.unregister("_docs_in")
         return postings, lengths
 
+    def hashes(self, terms: tuple[str, ...]) -> dict[int, str]:
+        with self._lock:
+            rows = self._connection().execute("SELECT hash(t), t FROM unnest($terms::VARCHAR[]) u(t)",
+                                              {"terms": list(terms)}).fetchall()
+        return dict(rows)
+
     def terms(self, text: str) -> tuple[str, ...]:
         with self._lock:
             rows = self._connection().execute(
@@ -157,6 +164,21 @@ def query_terms(text: str) -> tuple[str, ...]:
     return _STEMMER.terms(text)
 
 
+def idf(documents: int, df: int) -> float:
+    """BM25's idf of a term found in `df` of `documents` documents."""
+    return math.log((documents - df + 0.5) / (df + 0.5) + 1)
+
+
+def bm25(tf: Any, length: Any, avg: float) -> Any:
+    """BM25's saturated term frequency (numbers or numpy arrays)."""
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg))
+
+
+def term_hashes(terms: tuple[str, ...]) -> dict[int, str]:
+    """DuckDB's `hash()` of each term (the postings' `term_hash`) -> the term."""
+    return _STEMMER.hashes(terms)
+
+
 def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
     """Temp tables of this connection: `_hits(doc_key, score)` (BM25 over title and text) and
     `_q(terms)`, the query terms with their idf, for scoring sentences.
@@ -165,27 +187,26 @@ def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
     hashes, bound as integer constants so zone maps prune) and the corpus statistics come back
     to Python and are bound as constants into one BM25 aggregate over the same postings.
     """
-    by_hash = dict(con.execute("SELECT hash(t), t FROM unnest($terms::VARCHAR[]) u(t)",
-                               {"terms": list(terms)}).fetchall())
+    by_hash = term_hashes(terms)
     postings = f"FROM postings WHERE term_hash IN ({', '.join(str(h) for h in by_hash) or 'NULL'})"
     n, avg_title, avg_text, df = con.execute(f"""
         SELECT count(*), greatest(avg(title_len), 1), greatest(avg(text_len), 1),
                (SELECT map(list(term_hash), list(df)) FROM (SELECT term_hash, count(*) AS df {postings}
                                                            GROUP BY term_hash))
         FROM doc_lengths""").fetchall()[0]
-    idf = {h: math.log((n - d + 0.5) / (d + 0.5) + 1) for h, d in (df or {}).items()}
+    weight = {h: idf(n, d) for h, d in (df or {}).items()}
     con.execute("CREATE OR REPLACE TEMP TABLE _q AS SELECT $q::STRUCT(term VARCHAR, idf DOUBLE)[] AS terms",
-                {"q": [{"term": by_hash[h], "idf": v} for h, v in idf.items()]})
-    weights = " ".join(f"WHEN {h} THEN {v!r}" for h, v in idf.items()) or "WHEN 0 THEN 0.0"
+                {"q": [{"term": by_hash[h], "idf": v} for h, v in weight.items()]})
+    weights = " ".join(f"WHEN {h} THEN {v!r}" for h, v in weight.items()) or "WHEN 0 THEN 0.0"
 
-    def bm25(tf: str, length: str, avg: float) -> str:
+    def bm25_sql(tf: str, length: str, avg: float) -> str:
         return f"{tf} * {K1 + 1} / ({tf} + {K1} * (1 - {B} + {B} * {length} / {avg!r}))"
 
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _hits AS
-        SELECT doc_key, sum(CASE term_hash {weights} END * ({TITLE_WEIGHT} * {bm25('title_tf', 'title_len',
-                                                                                   avg_title)}
-                                                          + {bm25('text_tf', 'text_len', avg_text)})) AS score
+        SELECT doc_key, sum(CASE term_hash {weights} END
+                            * ({TITLE_WEIGHT} * {bm25_sql('title_tf', 'title_len', avg_title)}
+                               + {bm25_sql('text_tf', 'text_len', avg_text)})) AS score
         {postings} GROUP BY doc_key""")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -12,6 +13,7 @@ SORTS = ("relevance", "date", "usd")
 FACET_NAMES = ("kinds", "agencies", "countries", "actions", "currencies", "sources", "langs", "years")
 MAX_PAGE_SIZE = 1000
 MAX_TEXT_CHARS = 10_000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _allowed(name: str, values: tuple[str, ...], allowed: tuple[str, ...]) -> None:
@@ -75,5 +77,14 @@ class Result:
     total: int
     facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
     truncated: tuple[str, ...] = ()  # facets with more values than the limit
-    timed_out: tuple[str, ...] = ()  # facets that ran out of their time budget
     description: str = ""
+
+
+def clean_text(text: str) -> str:
+    """The searchable part of a query's text: at most MAX_TEXT_CHARS, control characters blanked."""
+    return _CONTROL.sub(" ", text[:MAX_TEXT_CHARS]).strip()
+
+
+def effective_sort(q: Query) -> str:
+    """Relevance needs text; without it, newest first."""
+    return q.sort if clean_text(q.text) or q.sort != "relevance" else "date"

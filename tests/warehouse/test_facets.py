@@ -1,44 +1,53 @@
-"""Facets: one scan for all, truncation at the limit, the time budget (over budget: listed, not fatal)."""
+"""Facets: truncation at the limit, counted together as alone, and equal to SQL's GROUP BY."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 import warehouse
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, story_a, story_b
-from warehouse import facets
-from warehouse.connection import reading
-from warehouse.search import Prepared, prepare
+from warehouse import facets, snapshot
+from warehouse.filters import clauses
+from warehouse.relation import prepare
+from warehouse.schema import reader
+
+
+def _selected(db: Path, query: warehouse.Query) -> tuple[snapshot.Snapshot, np.ndarray]:
+    snap = snapshot.current(db)
+    selected = np.ones(snap.size, dtype=bool)
+    for clause in clauses(query):
+        selected &= clause.mask(snap)
+    return snap, selected
 
 
 def test_truncated_when_more_values_than_the_limit(db: Path) -> None:
     warehouse.load_extractions(db, [(make_doc("https://a.test/1", STORY_A), story_a())])
-    with reading(db) as con:
-        counts = facets.count(con, prepare(con, warehouse.Query()), ("kinds", "actions"), size=1)
+    snap, selected = _selected(db, warehouse.Query())
+    counts = facets.count(snap, selected, ("kinds", "actions"), size=1)
     assert counts.truncated == ("kinds", "actions")
     assert counts.values["kinds"] == [("money", 3)] and counts.values["actions"] == [("detection", 3)]
 
 
-def test_slow_facet_times_out_and_others_still_count(db: Path) -> None:
-    warehouse.load_extractions(db, [(make_doc("https://a.test/1", STORY_A), story_a())])
-    with reading(db) as con:
-        fast = prepare(con, warehouse.Query())
-        slow = Prepared(text_join="CROSS JOIN range(400000000) r(x)", where="x % 7 <> 3", joins=(),
-                        score="0.0", params={}, description="", empty=False)
-        timed = facets.count(con, slow, ("langs",), time_limit_ms=50)
-        after = facets.count(con, fast, ("langs",))
-    assert timed.timed_out == ("langs",) and "langs" not in timed.values
-    assert after.values["langs"] == [("en", 5)] and after.timed_out == ()
-
-
-def test_facets_counted_together_match_each_alone_and_give_the_total(db: Path) -> None:
+def test_facets_counted_together_match_each_alone_and_sql(db: Path) -> None:
     warehouse.load_extractions(db, [(make_doc("https://a.test/1", STORY_A), story_a()),
                                     (make_doc("https://b.test/2", STORY_B, source_id="wire_b"), story_b())])
-    names = ("kinds", "sources", "years", "currencies")
-    with reading(db) as con:
-        p = prepare(con, warehouse.Query(text="exchanges", kinds=("money", "count")))
-        together = facets.count(con, p, (*names, "kinds"))  # a repeated name is counted once
-        alone = {name: facets.count(con, p, (name,)).values[name] for name in names}
-        total = con.execute(f"SELECT count(*) {p.relation()}", p.params).fetchall()[0][0]
-    assert together.values == alone and together.total == total > 0
-    assert sum(n for _, n in together.values["kinds"]) == total
+    query = warehouse.Query(text="exchanges", kinds=("money", "count"), facets=warehouse.FACET_NAMES)
+    result = warehouse.search(db, query)
+    snap, selected = _selected(db, query)
+    selected &= snap.text_scores(("exchang",)).hit
+    together = facets.count(snap, selected, (*warehouse.FACET_NAMES, "kinds"))
+    alone = {name: facets.count(snap, selected, (name,)).values[name] for name in warehouse.FACET_NAMES}
+    assert together.values == alone == result.facets  # a repeated name is counted once
+    with reader(db) as con:
+        p = prepare(con, query)
+        assert not p.joins  # the sources join below is the only one
+        for name, column in facets.FACET_COLUMNS.items():
+            rows = con.execute(f"""
+                SELECT v, count(*) FROM (
+                    SELECT {snapshot.CATEGORIES[column]} AS v FROM facts f {p.text_join}
+                    LEFT JOIN sources s ON s.source_id = f.source_id WHERE {p.where})
+                WHERE v IS NOT NULL GROUP BY v""", p.params).fetchall()
+            assert sorted(result.facets[name]) == sorted(rows) and rows, name
+    assert sum(n for _, n in result.facets["kinds"]) == result.total > 0
