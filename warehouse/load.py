@@ -140,20 +140,22 @@ def _batch_state(con: duckdb.DuckDBPyConnection) -> pa.Table:
              LEFT JOIN extractions e USING (doc_id)""").to_arrow_table()
 
 
-def _fact_rows(facts: pa.Table, state: pa.Table, prev: pa.Table | None) -> pa.Table:
+def _fact_rows(facts: pa.Table, state: pa.Table, prev: pa.Table | None, now: datetime) -> pa.Table:
     """The batch's facts as `facts` rows: document fields copied from `state`, `first_seen` kept
-    from `prev` (fact_id, first_seen), NULL for new facts (the insert stamps those and
-    `last_seen`). Built in Arrow, so the insert is a plain scan (a join in the INSERT built its
-    hash table on 250,000 wide rows)."""
+    from `prev` (fact_id, first_seen), else `now` like `last_seen`. Built in Arrow, so the
+    insert is a plain scan (a join in the INSERT built its hash table on 250,000 wide rows)."""
     at = pc.index_in(facts["doc_id"], state["doc_id"])
     if at.null_count:  # facts of a document outside the batch are dropped
         facts, at = facts.filter(pc.is_valid(at)), at.filter(pc.is_valid(at))
-    first_seen = pa.nulls(facts.num_rows, _STAMP)
+    stamp = pa.scalar(now, _STAMP)
+    last_seen = pc.fill_null(pa.nulls(facts.num_rows, _STAMP), stamp)
+    first_seen = last_seen
     if prev is not None and prev.num_rows:
-        first_seen = prev["first_seen"].take(pc.index_in(facts["fact_id"], prev["fact_id"]))
+        kept = prev["first_seen"].take(pc.index_in(facts["fact_id"], prev["fact_id"]))
+        first_seen = pc.fill_null(kept, stamp)
     columns = {name: facts[name] for name in facts.column_names}
     columns.update({name: state[name].take(at) for name in ("source_id", "published", "lang", "doc_key")})
-    columns.update(first_seen=first_seen, last_seen=pa.nulls(facts.num_rows, _STAMP),
+    columns.update(first_seen=first_seen, last_seen=last_seen,
                    cluster_id=pa.nulls(facts.num_rows, pa.string()))
     return pa.table({name: columns[name] for name in FACT_COLUMNS})
 
@@ -184,9 +186,8 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, facts: pa.Table, state: pa.Tab
     if pc.count_distinct(facts["fact_id"]).as_py() != facts.num_rows:  # one statement repeated
         con.register("fact_rows", facts)
         facts = con.execute("SELECT DISTINCT ON (fact_id) * FROM fact_rows").to_arrow_table()
-    con.register("fact_insert", _row_groups(_fact_rows(facts, state, prev)))
-    con.execute("""INSERT INTO facts SELECT * REPLACE (coalesce(first_seen, $now) AS first_seen,
-                                                      $now AS last_seen) FROM fact_insert""", {"now": now})
+    con.register("fact_insert", _row_groups(_fact_rows(facts, state, prev, now)))
+    con.execute("INSERT INTO facts SELECT * FROM fact_insert")
     con.unregister("fact_insert")
     if pc.any(pc.is_valid(facts["person"])).as_py():
         con.register("fact_rows", facts)
@@ -253,17 +254,27 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
 
 
+def _rows(table: pa.Table | None, of_documents: pa.Array | None = None) -> int:
+    """Rows of `table` (those of `of_documents` only, if given)."""
+    if table is None:
+        return 0
+    if of_documents is None:
+        return table.num_rows
+    return int(pc.sum(pc.is_in(table["doc_id"], of_documents)).as_py() or 0)
+
+
 def load_tables(db: Path, tables: ExtractionTables, *, consolidate_after: bool = True) -> LoadStats:
     """Load Arrow tables in one transaction (one per document on failure), re-clustering the facts
     they touch in the same transaction unless `consolidate_after` is False (bulk loads then call
     `consolidate.consolidate` once)."""
     now = datetime.now(UTC)
-    rejected: list[tuple[str, str]] = []
     try:
         with writer(db) as con:
             clusters = _replace(con, tables, now, consolidate_after)
-        loaded = set(tables.runs["doc_id"].to_pylist())
+        return LoadStats(documents=tables.runs.num_rows, facts=_rows(tables.facts),
+                         agency_mentions=_rows(tables.mentions), clusters=clusters)
     except LOAD_ERRORS:  # find the bad documents: one transaction each
+        rejected: list[tuple[str, str]] = []
         loaded, clusters = set(), 0
         docs = tables.documents
         urls = dict(zip(docs["doc_id"].to_pylist(), docs["url"].to_pylist(), strict=True))
@@ -275,14 +286,8 @@ def load_tables(db: Path, tables: ExtractionTables, *, consolidate_after: bool =
             except LOAD_ERRORS as exc:
                 rejected.append((urls.get(doc_id, doc_id), _reason(exc)))
     done = pa.array(sorted(loaded), pa.string())
-
-    def rows_of(table: pa.Table | None) -> int:
-        if table is None or not rejected:
-            return 0 if table is None else table.num_rows
-        return int(pc.sum(pc.is_in(table["doc_id"], done)).as_py() or 0)
-
-    return LoadStats(documents=len(loaded), facts=rows_of(tables.facts),
-                     agency_mentions=rows_of(tables.mentions), rejected=tuple(rejected), clusters=clusters)
+    return LoadStats(documents=len(loaded), facts=_rows(tables.facts, done), clusters=clusters,
+                     agency_mentions=_rows(tables.mentions, done), rejected=tuple(rejected))
 
 
 def refresh_index(db: Path, batch_size: int = 20_000) -> int:
