@@ -33,6 +33,8 @@ def test_reload_is_idempotent_and_keeps_first_seen(db: Path) -> None:
         assert con.execute("SELECT agency_id, acronym, learned FROM agencies").fetchall() == [
             ("afm_kz", "AFM", False)]
         assert con.execute("SELECT count(*) FROM agency_mentions").fetchall() == [(1,)]
+        assert con.execute("""SELECT DISTINCT a.acronym, count(*) OVER () FROM fact_agencies
+                              JOIN agencies a USING (agency_id)""").fetchall() == [("AFM", 5)]
 
 
 def test_first_load_copies_document_fields_and_leaves_no_setting_behind(db: Path) -> None:
