@@ -103,12 +103,16 @@ def _category(column: pa.ChunkedArray) -> Category:
 class Postings:
     """The postings sorted by term hash, with the corpus statistics BM25 needs (fts.py's formula)."""
 
-    def __init__(self, table: pa.Table, documents: int, avg_title: float, avg_text: float) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        table = con.execute("""SELECT term_hash, doc_key, title_tf, text_tf, title_len, text_len
+                               FROM postings ORDER BY term_hash""").to_arrow_table()
+        self.documents, self.avg_title, self.avg_text = con.execute(
+            "SELECT count(*), greatest(avg(title_len), 1), greatest(avg(text_len), 1) FROM doc_lengths",
+        ).fetchall()[0]
         self.term_hash = table["term_hash"].to_numpy()
         self.doc_key = table["doc_key"].to_numpy()
         self.title_tf, self.text_tf = table["title_tf"].to_numpy(), table["text_tf"].to_numpy()
         self.title_len, self.text_len = table["title_len"].to_numpy(), table["text_len"].to_numpy()
-        self.documents, self.avg_title, self.avg_text = documents, avg_title, avg_text
 
     def scores(self, hashes: dict[int, str], slots: int) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
         """(score per doc_key slot, match per slot, idf of each present term)."""
@@ -151,18 +155,14 @@ class Snapshot:
         self.categories = {name: _category(table[f"cat_{name}"]) for name in CATEGORIES}
         self.numbers = {name: _days(table[f"num_{name}"]) for name in NUMBERS}
         docs = con.execute("SELECT doc_key, doc_id, title, url FROM documents").to_arrow_table()
-        slots = max(int(pc.max(docs["doc_key"]).as_py() or 0), int(pc.max(table["doc_key"]).as_py() or 0)) + 2
-        self.slots = slots  # doc_key -> array slot; the last slot stands for "no document"
-        keys = table["doc_key"].to_numpy()
-        self.doc_slot = np.where(keys < 0, slots - 1, keys)
-        self.doc_row = np.full(slots, -1, dtype=np.int64)
-        self.doc_row[docs["doc_key"].to_numpy()] = np.arange(docs.num_rows)
         self.docs = docs.select(["doc_id", "title", "url"])
-        n, avg_title, avg_text = con.execute("""SELECT count(*), greatest(avg(title_len), 1),
-                                                greatest(avg(text_len), 1) FROM doc_lengths""").fetchall()[0]
-        self.postings = Postings(con.execute("""
-            SELECT term_hash, doc_key, title_tf, text_tf, title_len, text_len FROM postings
-            ORDER BY term_hash""").to_arrow_table(), n, avg_title, avg_text)
+        self.postings = Postings(con)
+        fact_keys, doc_keys = table["doc_key"].to_numpy(), docs["doc_key"].to_numpy()
+        # Arrays indexed by doc_key have one slot per key, and a last one for "no document".
+        self.slots = max(int(k.max(initial=0)) for k in (fact_keys, doc_keys, self.postings.doc_key)) + 2
+        self.doc_slot = np.where(fact_keys < 0, self.slots - 1, fact_keys)
+        self.doc_row = np.full(self.slots, -1, dtype=np.int64)
+        self.doc_row[doc_keys] = np.arange(docs.num_rows)
         self.agencies = con.execute("""SELECT agency_id, lower(agency_id), lower(acronym), lower(name)
                                        FROM agencies""").fetchall()
         # Positions ordered by each sort's primary key, ascending (dates and amounts negated,
