@@ -71,10 +71,13 @@ def _page(snap: Snapshot, selected: np.ndarray, text: TextScores | None, sort: s
     return np.concatenate(picked)[skip:], np.concatenate(scores)[skip:]
 
 
-def search(db: Path, query: Query) -> Result:
-    """One page of facts matching `query`, the total, facet counts and a description."""
+def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
+    """One page of facts matching `query`, the total, facet counts and a description.
+
+    `save_snapshot`: keep the search snapshot beside the file for the next process (snapshot.py).
+    """
     sort = effective_sort(query)
-    snap = snapshot.current(db)
+    snap = snapshot.current(db, save=save_snapshot)
     filters = clauses(query)
     described = [c.describe for c in filters]
     selected = np.ones(snap.size, dtype=bool)

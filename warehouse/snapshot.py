@@ -14,12 +14,16 @@ generation is read (one short attach) and only a new generation rebuilds the sna
 read transaction so it is consistent. Writes that change search results bump the generation
 (generation.py); crawls do not, so crawling beside the app costs it a stat and an attach.
 Cost at 1,000,000 facts: 3.4-3.8 s to build; 0.75 GB of arrays, about 1.1 GB resident.
+A snapshot can be saved beside the file and memory-mapped by the next process (`current(save=)`).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -60,6 +64,7 @@ NUMBERS = {  # snapshot column -> SQL; dates become days since 1970 (NULL: NaN)
     "period_first": "coalesce(f.period_start, f.period_end)",
     "corroboration": "coalesce(c.corroboration, 1)",
 }
+SORTS = {"date": "published", "usd": "usd"}  # sort -> its primary column, descending
 _EPOCH = date(1970, 1, 1)
 
 
@@ -89,30 +94,47 @@ class TextScores:
 def _days(column: pa.ChunkedArray) -> np.ndarray:
     if pa.types.is_date(column.type):
         column = pc.cast(column, pa.int32())
-    return column.to_numpy().astype(np.float64) if not column.null_count else \
-        pc.cast(column, pa.float64()).fill_null(math.nan).to_numpy()
+    return pc.cast(column, pa.float64()).fill_null(math.nan).to_numpy()
 
 
-def _category(column: pa.ChunkedArray) -> Category:
+def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of a column's values (NULL: the number of labels) and the labels."""
     encoded = column.combine_chunks().dictionary_encode()
     labels = encoded.dictionary.to_pylist()
-    codes = pc.fill_null(encoded.indices, len(labels)).to_numpy(zero_copy_only=False).astype(np.int32)
-    return Category(codes, labels, {label: i for i, label in enumerate(labels)})
+    return pc.fill_null(encoded.indices, len(labels)).to_numpy(zero_copy_only=False).astype(np.int32), labels
+
+
+def _numpy(table: pa.Table, name: str) -> np.ndarray:
+    """A column of a one-batch table as numpy, without a copy (memory-mapped when loaded)."""
+    column = table[name]
+    return column.chunk(0).to_numpy(zero_copy_only=True) if column.num_chunks == 1 else column.to_numpy()
+
+
+def _one_batch(columns: dict[str, Any]) -> pa.Table:
+    return pa.Table.from_batches([pa.record_batch({name: pa.array(v) for name, v in columns.items()})])
+
+
+TABLES = ("rows", "arrays", "docs", "doc_row", "postings")  # what a snapshot is made of, saved or not
 
 
 class Postings:
     """The postings sorted by term hash, with the corpus statistics BM25 needs (fts.py's formula)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, table: pa.Table, stats: dict[str, float]) -> None:
+        self.table, self.stats = table, stats
+        self.term_hash, self.doc_key = _numpy(table, "term_hash"), _numpy(table, "doc_key")
+        self.title_tf, self.text_tf = _numpy(table, "title_tf"), _numpy(table, "text_tf")
+        self.title_len, self.text_len = _numpy(table, "title_len"), _numpy(table, "text_len")
+
+    @classmethod
+    def read(cls, con: duckdb.DuckDBPyConnection) -> Postings:
         table = con.execute("""SELECT term_hash, doc_key, title_tf, text_tf, title_len, text_len
-                               FROM postings ORDER BY term_hash""").to_arrow_table()
-        self.documents, self.avg_title, self.avg_text = con.execute(
+                               FROM postings ORDER BY term_hash""").to_arrow_table().combine_chunks()
+        documents, avg_title, avg_text = con.execute(
             "SELECT count(*), greatest(avg(title_len), 1), greatest(avg(text_len), 1) FROM doc_lengths",
         ).fetchall()[0]
-        self.term_hash = table["term_hash"].to_numpy()
-        self.doc_key = table["doc_key"].to_numpy()
-        self.title_tf, self.text_tf = table["title_tf"].to_numpy(), table["text_tf"].to_numpy()
-        self.title_len, self.text_len = table["title_len"].to_numpy(), table["text_len"].to_numpy()
+        return cls(table, {"documents": documents, "avg_title": float(avg_title),
+                           "avg_text": float(avg_text)})
 
     def scores(self, hashes: dict[int, str], slots: int) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
         """(score per doc_key slot, match per slot, idf of each present term)."""
@@ -122,21 +144,44 @@ class Postings:
             lo, hi = (int(np.searchsorted(self.term_hash, key, side=side)) for side in ("left", "right"))
             if hi == lo:
                 continue
-            idf[term] = fts.idf(self.documents, hi - lo)
+            idf[term] = fts.idf(int(self.stats["documents"]), hi - lo)
             rows = slice(lo, hi)
-            weight = idf[term] * (
-                fts.TITLE_WEIGHT * fts.bm25(self.title_tf[rows], self.title_len[rows], self.avg_title)
-                + fts.bm25(self.text_tf[rows], self.text_len[rows], self.avg_text))
+            title = fts.bm25(self.title_tf[rows], self.title_len[rows], self.stats["avg_title"])
+            text = fts.bm25(self.text_tf[rows], self.text_len[rows], self.stats["avg_text"])
+            weight = idf[term] * (fts.TITLE_WEIGHT * title + text)
             score += np.bincount(self.doc_key[rows], weights=weight, minlength=slots)
             hit[self.doc_key[rows]] = True
         return score, hit, idf
 
 
 class Snapshot:
-    """One consistent copy of a file's search tables at a generation. Immutable once built."""
+    """One consistent copy of a file's search tables at a generation. Immutable once built.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, stamp: tuple[str, int]) -> None:
-        self.stamp = stamp
+    It is five Arrow tables (`TABLES`) and a little JSON (`meta`), so it can be saved beside the
+    file and memory-mapped by the next process instead of rebuilt (`save`, `load`).
+    """
+
+    def __init__(self, tables: dict[str, pa.Table], meta: dict[str, Any]) -> None:
+        self.tables, self.meta = tables, meta
+        self.stamp = (meta["stamp"][0], meta["stamp"][1])
+        self.rows, self.docs = tables["rows"], tables["docs"]
+        self.size, self.slots = tables["rows"].num_rows, meta["slots"]
+        self.folded = tables["rows"]["folded"]
+        arrays = tables["arrays"]
+        self.categories = {name: Category(_numpy(arrays, f"code_{name}"), labels,
+                                          {label: i for i, label in enumerate(labels)})
+                           for name, labels in meta["labels"].items()}
+        self.numbers = {name: _numpy(arrays, f"num_{name}") for name in NUMBERS}
+        self.doc_slot = _numpy(arrays, "doc_slot")
+        self.sort_key = {name: _numpy(arrays, f"key_{name}") for name in SORTS}
+        self.order = {name: _numpy(arrays, f"order_{name}") for name in SORTS}
+        self.doc_row = _numpy(tables["doc_row"], "doc_row")
+        self.postings = Postings(tables["postings"], meta["postings"])
+        self.agencies = [tuple(row) for row in meta["agencies"]]
+
+    @classmethod
+    def build(cls, con: duckdb.DuckDBPyConnection, stamp: tuple[str, int]) -> Snapshot:
+        """Read the search tables of the attached file (one read, so consistent)."""
         names = ", ".join(f'f."{name}"' for name in (*FACT_FIELDS, *SEEN_FIELDS))
         categories = ", ".join(f"{sql} AS cat_{name}" for name, sql in CATEGORIES.items())
         numbers = ", ".join(f"{sql} AS num_{name}" for name, sql in NUMBERS.items())
@@ -149,30 +194,57 @@ class Snapshot:
             FROM facts f LEFT JOIN sources s ON s.source_id = f.source_id
                  LEFT JOIN fact_clusters c ON c.cluster_id = f.cluster_id
             ORDER BY f.doc_key, f.start, f."end", f.fact_id""").to_arrow_table()
-        self.size = table.num_rows
-        self.rows = table.select(list(ROW_COLUMNS))
-        self.folded = table["folded"].combine_chunks()
-        self.categories = {name: _category(table[f"cat_{name}"]) for name in CATEGORIES}
-        self.numbers = {name: _days(table[f"num_{name}"]) for name in NUMBERS}
         docs = con.execute("SELECT doc_key, doc_id, title, url FROM documents").to_arrow_table()
-        self.docs = docs.select(["doc_id", "title", "url"])
-        self.postings = Postings(con)
+        postings = Postings.read(con)
+        agencies = con.execute("""SELECT agency_id, lower(agency_id), lower(acronym), lower(name)
+                                  FROM agencies""").fetchall()
         fact_keys, doc_keys = table["doc_key"].to_numpy(), docs["doc_key"].to_numpy()
         # Arrays indexed by doc_key have one slot per key, and a last one for "no document".
-        self.slots = max(int(k.max(initial=0)) for k in (fact_keys, doc_keys, self.postings.doc_key)) + 2
-        self.doc_slot = np.where(fact_keys < 0, self.slots - 1, fact_keys)
-        self.doc_row = np.full(self.slots, -1, dtype=np.int64)
-        self.doc_row[doc_keys] = np.arange(docs.num_rows)
-        self.agencies = con.execute("""SELECT agency_id, lower(agency_id), lower(acronym), lower(name)
-                                       FROM agencies""").fetchall()
-        # Positions ordered by each sort's primary key, ascending (dates and amounts negated,
-        # NULL last); a stable sort keeps the tie order within equal keys.
-        self.sort_key = {"date": self._descending("published"), "usd": self._descending("usd")}
-        self.order = {name: np.argsort(key, kind="stable") for name, key in self.sort_key.items()}
+        slots = max(int(k.max(initial=0)) for k in (fact_keys, doc_keys, postings.doc_key)) + 2
+        doc_row = np.full(slots, -1, dtype=np.int64)
+        doc_row[doc_keys] = np.arange(docs.num_rows)
+        arrays: dict[str, Any] = {"doc_slot": np.where(fact_keys < 0, slots - 1, fact_keys)}
+        labels = {}
+        for name in CATEGORIES:
+            arrays[f"code_{name}"], labels[name] = _codes(table[f"cat_{name}"])
+        for name in NUMBERS:
+            arrays[f"num_{name}"] = _days(table[f"num_{name}"])
+        for name, column in SORTS.items():  # ascending keys: descending values, NULL last
+            values = arrays[f"num_{column}"]
+            arrays[f"key_{name}"] = np.where(np.isnan(values), math.inf, -values)
+            arrays[f"order_{name}"] = np.argsort(arrays[f"key_{name}"], kind="stable")  # ties: position
+        tables = {"rows": table.select([*ROW_COLUMNS, "folded"]), "arrays": _one_batch(arrays),
+                  "docs": docs.select(["doc_id", "title", "url"]),
+                  "doc_row": _one_batch({"doc_row": doc_row}), "postings": postings.table}
+        meta = {"stamp": list(stamp), "slots": slots, "labels": labels, "postings": postings.stats,
+                "agencies": [list(row) for row in agencies]}
+        return cls(tables, meta)
 
-    def _descending(self, column: str) -> np.ndarray:
-        values = self.numbers[column]
-        return np.where(np.isnan(values), math.inf, -values)
+    def save(self, folder: Path) -> bool:
+        """Write the snapshot to `folder` (Arrow IPC files and meta.json), atomically; False if it
+        could not (another process saved it first, or the folder is read-only)."""
+        scratch: Path | None = None
+        try:
+            folder.parent.mkdir(exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
+            for name, table in self.tables.items():
+                with pa.OSFile(str(scratch / f"{name}.arrow"), "wb") as sink, \
+                        pa.ipc.new_file(sink, table.schema) as writer:
+                    writer.write_table(table)
+            (scratch / "meta.json").write_text(json.dumps(self.meta), encoding="utf-8")
+            os.replace(scratch, folder)
+        except OSError:  # keep what is there
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+            return False
+        return True
+
+    @classmethod
+    def load(cls, folder: Path) -> Snapshot:
+        """Memory-map a saved snapshot (its pages are read as searches touch them)."""
+        tables = {name: pa.ipc.open_file(pa.memory_map(str(folder / f"{name}.arrow"))).read_all()
+                  for name in TABLES}
+        return cls(tables, json.loads((folder / "meta.json").read_text(encoding="utf-8")))
 
     def isin(self, column: str, values: tuple[Any, ...] | list[Any]) -> np.ndarray:
         category = self.categories[column]
@@ -252,8 +324,35 @@ def _settled(state: tuple | None) -> bool:
     return time.time() - newest > RACY_S
 
 
-def current(db: Path) -> Snapshot:
-    """The snapshot of `db`'s search tables as of its latest committed search generation."""
+def saved_folder(db: Path, stamp: tuple[str, int]) -> Path:
+    """Where the snapshot of `db` at `stamp` is saved: `<db>.snapshot/<file id>-<generation>`."""
+    return db.with_name(db.name + ".snapshot") / f"{stamp[0]}-{stamp[1]}"
+
+
+def _open(db: Path, con: duckdb.DuckDBPyConnection, stamp: tuple[str, int], save: bool) -> Snapshot:
+    """The saved snapshot at `stamp` if there is one, else a new one (saved if asked, replacing
+    older ones)."""
+    folder = saved_folder(db, stamp)
+    if (folder / "meta.json").exists():
+        try:
+            return Snapshot.load(folder)
+        except (OSError, ValueError, KeyError, pa.ArrowException):  # damaged: build it again
+            shutil.rmtree(folder, ignore_errors=True)
+    snap = Snapshot.build(con, stamp)
+    if save and snap.save(folder):
+        for old in folder.parent.iterdir():
+            if old != folder and not old.name.startswith(".building-"):
+                shutil.rmtree(old, ignore_errors=True)
+    return snap
+
+
+def current(db: Path, *, save: bool = False) -> Snapshot:
+    """The snapshot of `db`'s search tables as of its latest committed search generation.
+
+    A short-lived process (the CLI) passes `save=True`: a snapshot it builds is saved beside the
+    file, and the next process memory-maps it instead of building it again. Any process loads a
+    saved snapshot of the current generation.
+    """
     db = Path(db).resolve()
     with _GUARD:
         cached = _FILES.setdefault(db, _Cached())
@@ -267,6 +366,6 @@ def current(db: Path) -> Snapshot:
         with reader(db) as con:
             stamp = generation.current(con)
             if cached.snapshot is None or cached.snapshot.stamp != stamp:
-                cached.snapshot = Snapshot(con, stamp)
+                cached.snapshot = _open(db, con, stamp, save)
         cached.file_state = state
         return cached.snapshot

@@ -122,3 +122,51 @@ def test_a_recreated_file_at_the_same_path_is_not_confused(tmp_path: Path) -> No
     warehouse.init_db(db)
     warehouse.load_extractions(db, _corpus(1))  # the same number of writes: only the file id differs
     assert warehouse.search(db, Query()).total == 4
+
+
+def test_a_saved_snapshot_is_mapped_by_the_next_process_until_a_load(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "regintel.duckdb"
+    warehouse.init_db(db)
+    items = _corpus(6)
+    warehouse.load_extractions(db, items[:3])
+    query = Query(text="bank crypto", facets=("kinds", "years"))
+    built = warehouse.search(db, query, save_snapshot=True)  # what `regintel search` does
+    saved = snapshot.saved_folder(db.resolve(), snapshot.current(db).stamp)
+    assert (saved / "meta.json").exists()
+    snapshot._FILES.clear()  # as a new process: nothing in memory
+
+    def no_build(*_: object) -> None:
+        raise AssertionError("the saved snapshot should have been mapped, not rebuilt")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(snapshot.Snapshot, "build", no_build)
+        mapped = warehouse.search(db, query)
+    assert mapped == built and mapped.total > 0
+    warehouse.load_extractions(db, items[3:])  # a new generation: built again, saved, the old one removed
+    after = warehouse.search(db, Query(), save_snapshot=True)
+    assert after.total == 24 and not saved.exists()
+    newest = snapshot.saved_folder(db.resolve(), snapshot.current(db).stamp)
+    assert [p.name for p in saved.parent.iterdir()] == [newest.name]
+
+
+def test_a_damaged_saved_snapshot_is_rebuilt(tmp_path: Path) -> None:
+    db = tmp_path / "regintel.duckdb"
+    warehouse.init_db(db)
+    warehouse.load_extractions(db, _corpus(2))
+    warehouse.search(db, Query(), save_snapshot=True)
+    saved = snapshot.saved_folder(db.resolve(), snapshot.current(db).stamp)
+    (saved / "arrays.arrow").write_bytes(b"not arrow")
+    snapshot._FILES.clear()
+    assert warehouse.search(db, Query()).total == 8
+    assert not saved.exists()  # removed; the next saving search writes it again
+
+
+def test_a_snapshot_that_cannot_be_saved_still_searches(tmp_path: Path) -> None:
+    db = tmp_path / "regintel.duckdb"
+    warehouse.init_db(db)
+    warehouse.load_extractions(db, _corpus(1))
+    blocker = db.with_name(db.name + ".snapshot")
+    blocker.write_text("a file where the snapshot folder would go")  # as a read-only folder would
+    assert warehouse.search(db, Query(), save_snapshot=True).total == 4
+    assert blocker.read_text().startswith("a file") and not list(tmp_path.glob(".building-*"))
