@@ -25,7 +25,8 @@ from contracts import ACTIONS, FACT_KINDS, RegintelError
 DEFAULT_DB = "regintel.duckdb"
 # facet name -> label of its column in the breakdown
 FACETS = {"kinds": "kind", "agencies": "agency", "actions": "action", "currencies": "currency",
-          "sources": "source", "langs": "language", "years": "year"}
+          "sources": "source", "langs": "language", "years": "year", "amounts": "USD amount",
+          "periods": "fact period", "corroboration": "corroboration"}
 OPTION_FACETS = ("kinds", "agencies", "actions", "currencies")  # the filters offered in the sidebar
 PAGE_SIZES = (20, 50, 100)
 CACHE_TTL_S = 60

@@ -242,6 +242,8 @@ def test_facet_counts_are_shown_for_the_results(facts_db, monkeypatch) -> None:
     kind_counts = next(df.value for df in at.dataframe if list(df.value.columns) == ["kind", "facts"])
     assert kind_counts["facts"].sum() == total
     assert dict(zip(kind_counts["kind"], kind_counts["facts"], strict=True))["money"] == 5
+    amounts = next(df.value for df in at.dataframe if list(df.value.columns) == ["USD amount", "facts"])
+    assert amounts["facts"].sum() == 5 and all("–" in a or a[0] in "<≥" for a in amounts["USD amount"])
 
 
 def test_csv_download_holds_every_filtered_row(facts_db) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 from contracts import ACTIONS, FACT_KINDS, RegintelError
 
 SORTS = ("relevance", "date", "usd")
-FACET_NAMES = ("kinds", "agencies", "countries", "actions", "currencies", "sources", "langs", "years")
+FACET_NAMES = ("kinds", "agencies", "countries", "actions", "currencies", "sources", "langs", "years",
+               "amounts", "values", "periods", "corroboration")
 MAX_PAGE_SIZE = 1000
 MAX_TEXT_CHARS = 10_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -45,6 +45,13 @@ from warehouse.schema import reader
 RACY_S = 1.0  # a file modified this recently is checked by its generation, not its stat
 MAX_SNAPSHOTS = 4  # database files whose snapshots a process keeps (least recently used go)
 ROW_COLUMNS = (*FACT_FIELDS, *SEEN_FIELDS, "corroboration", "conflict", "cluster_sources")
+
+
+def _magnitude(column: str) -> str:
+    """SQL: the order of magnitude of a positive amount, 0 (below 10) to 12 (a trillion and more)."""
+    return f"CASE WHEN {column} > 0 THEN greatest(0, least(12, floor(log10({column}))))::INTEGER END"
+
+
 CATEGORIES = {  # snapshot column -> SQL of its value; filters and facets read their codes
     "kind": "f.kind",
     "action": "f.action",
@@ -55,6 +62,10 @@ CATEGORIES = {  # snapshot column -> SQL of its value; filters and facets read t
     "agency_label": AGENCY_LABEL,
     "country": COUNTRY,
     "year": "year(f.published)",
+    "period_year": "year(coalesce(f.period_start, f.period_end))",
+    "usd_magnitude": _magnitude("f.usd"),
+    "value_magnitude": _magnitude("f.value"),
+    "corroborated": "coalesce(c.corroboration, 1) >= 2",
 }
 NUMBERS = {  # snapshot column -> SQL; dates become days since 1970 (NULL: NaN)
     "usd": "f.usd",

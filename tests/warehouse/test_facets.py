@@ -1,4 +1,4 @@
-"""Facets: truncation at the limit, counted together as alone, and equal to SQL's GROUP BY."""
+"""Facets: truncation at the limit, counted together as alone, equal to SQL's GROUP BY, range labels."""
 
 from __future__ import annotations
 
@@ -42,12 +42,26 @@ def test_facets_counted_together_match_each_alone_and_sql(db: Path) -> None:
     assert together.values == alone == result.facets  # a repeated name is counted once
     with reader(db) as con:
         p = prepare(con, query)
-        assert not p.joins  # the sources join below is the only one
+        assert not p.joins  # the joins below are the only ones
         for name, column in facets.FACET_COLUMNS.items():
             rows = con.execute(f"""
                 SELECT v, count(*) FROM (
                     SELECT {snapshot.CATEGORIES[column]} AS v FROM facts f {p.text_join}
-                    LEFT JOIN sources s ON s.source_id = f.source_id WHERE {p.where})
+                    LEFT JOIN sources s ON s.source_id = f.source_id
+                    LEFT JOIN fact_clusters c ON c.cluster_id = f.cluster_id WHERE {p.where})
                 WHERE v IS NOT NULL GROUP BY v""", p.params).fetchall()
-            assert sorted(result.facets[name]) == sorted(rows) and rows, name
+            assert sorted(result.facets[name]) == sorted((facets.label(name, v), n) for v, n in rows), name
+    assert all(result.facets[name] for name in ("kinds", "agencies", "amounts", "values", "corroboration"))
     assert sum(n for _, n in result.facets["kinds"]) == result.total > 0
+
+
+def test_range_facets_are_listed_small_to_large_with_their_filter_bounds(db: Path) -> None:
+    warehouse.load_extractions(db, [(make_doc("https://a.test/1", STORY_A), story_a()),
+                                    (make_doc("https://b.test/2", STORY_B, source_id="wire_b"), story_b())])
+    result = warehouse.search(db, warehouse.Query(facets=("amounts", "corroboration")))
+    assert result.facets["amounts"] == [("10M–100M", 5)]  # $16.7M (x2), $43M (x2), $51.36M: every money fact
+    assert facets.magnitude_range(7) == (1e7, 1e8) and facets.magnitude_range(0) == (None, 10.0)
+    assert warehouse.search(db, warehouse.Query(usd_min=1e7, usd_max=1e8)).total == 5
+    assert dict(result.facets["corroboration"]) == {"corroborated (2+ stories)": 8, "one story": 1}
+    values = warehouse.search(db, warehouse.Query(facets=("values",))).facets["values"]
+    assert [label for label, _ in values] == ["10–100", "100–1K", "10M–100M", "10B–100B"]  # small to large
