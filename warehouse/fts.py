@@ -11,7 +11,9 @@ rebuild; each batch is written in hash order, and `warehouse.compact_index` rewr
 table in hash order so DuckDB's zone maps skip all but a few row groups per query term.
 Query text is stemmed with both stemmers and the terms are OR-ed; a document scores BM25 over
 its title (weighted) and text, and a fact adds the idf of query terms its sentence contains
-(a substring test of the stem: cheap, and stems are letters and digits only).
+(a substring test of the stem: cheap, and stems are letters and digits only). `bm25` and `idf`
+are the formula; `create_hits` and `sentence_score_sql` apply it in SQL (exports), and search
+snapshots apply it to their copy of the postings with numpy (snapshot.py).
 """
 
 from __future__ import annotations

@@ -303,16 +303,17 @@ def refresh_index(db: Path, batch_size: int = 20_000) -> int:
     return len(ids)
 
 
-SORTED = {  # what `compact_index` orders each search table by
-    "postings": "term_hash",  # zone maps let a query term read a few row groups
-    "facts": "published DESC NULLS LAST, doc_key, start",  # a date page reads the first row groups
-    "documents": "published DESC NULLS LAST, doc_key",  # and the page's documents sit together
+SORTED = {  # what `compact_index` orders each search table by (for SQL readers: exports, snapshots)
+    "postings": "term_hash",  # zone maps let a query term read a few row groups; snapshots read it sorted
+    "facts": "published DESC NULLS LAST, doc_key, start",  # a date-sorted export reads it in order
+    "documents": "published DESC NULLS LAST, doc_key",
 }
 
 
 def compact_index(db: Path) -> None:
-    """Rewrite the search tables in the orders of `SORTED`; run after bulk loads (search gets
-    faster: new documents, mostly the newest, are appended in roughly that order anyway)."""
+    """Rewrite the search tables in the orders of `SORTED`; run after bulk loads (exports and
+    snapshot builds get faster: new documents, mostly the newest, are appended in roughly that
+    order anyway)."""
     with writer(db) as con:
         for table, order in SORTED.items():
             con.execute(f"CREATE OR REPLACE TEMP TABLE _sorted AS SELECT * FROM {table} ORDER BY {order}")
