@@ -28,7 +28,6 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import duckdb  # noqa: E402
-import numpy as np  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
 from contracts import ACTIONS, SCHEMAS, Document, Fact, Page, make_id  # noqa: E402
@@ -36,7 +35,6 @@ from warehouse import (  # noqa: E402
     Query,
     compact_index,
     facets,
-    fts,
     init_db,
     refresh_index,
     search,
@@ -47,6 +45,7 @@ from warehouse.consolidate import consolidate  # noqa: E402
 from warehouse.documents import upsert_documents  # noqa: E402
 from warehouse.load import ExtractionTables, load_tables  # noqa: E402
 from warehouse.schema import writer  # noqa: E402
+from warehouse.search import select  # noqa: E402
 
 TARGET_LOAD = 500_000  # facts/s
 TARGET_SEARCH_P95_MS = 50
@@ -305,9 +304,7 @@ def main() -> None:
     )
 
     for q in (Query(), Query(text="seized crypto")):
-        selected = np.ones(snap.size, dtype=bool)
-        if q.text:
-            selected &= snap.text_scores(fts.query_terms(q.text)).hit
+        selected = select(snap, q).facts
         for name in facets.FACET_COLUMNS:
             t = time.perf_counter()
             counts = facets.count(snap, selected, (name,))

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from warehouse.snapshot import Snapshot
+from warehouse.snapshot import MAX_MAGNITUDE, Snapshot
 
 FACET_SIZE = 30
 FACET_COLUMNS = {  # facet name (query.FACET_NAMES) -> snapshot column
@@ -43,7 +43,7 @@ def _power(exponent: int) -> str:
 def magnitude_range(magnitude: int) -> tuple[float | None, float | None]:
     """The (min, max) filter bounds of an order-of-magnitude bucket (None: open)."""
     low = None if magnitude == 0 else 10.0 ** magnitude
-    return low, None if magnitude >= 12 else 10.0 ** (magnitude + 1)
+    return low, None if magnitude >= MAX_MAGNITUDE else 10.0 ** (magnitude + 1)
 
 
 def label(name: str, value: Any) -> Any:

@@ -8,6 +8,7 @@ a NULL fails every comparison in both. Tests run each filter both ways and compa
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -43,14 +44,14 @@ def _in(name: str, sql: str, column: str, values: tuple[str, ...], label: str,
                   lambda snap: snap.isin(column, values), joins)
 
 
-def _at_least(name: str, sql: str, column: str, low: Any, label: str) -> Clause:
-    return Clause(f"{sql} >= ${name}", {name: low}, f"{label} {low}",
-                  lambda snap: snap.number(column) >= snap.as_number(low))
+_BOUNDS = {">=": operator.ge, "<=": operator.le}
 
 
-def _at_most(name: str, sql: str, column: str, high: Any, label: str) -> Clause:
-    return Clause(f"{sql} <= ${name}", {name: high}, f"{label} {high}",
-                  lambda snap: snap.number(column) <= snap.as_number(high))
+def _bound(name: str, sql: str, column: str, op: str, value: Any, label: str) -> Clause:
+    """`sql op value`, e.g. a range filter's minimum (">=") or maximum ("<=")."""
+    test = _BOUNDS[op]
+    return Clause(f"{sql} {op} ${name}", {name: value}, f"{label} {value}",
+                  lambda snap: test(snap.number(column), snap.as_number(value)))
 
 
 def _agencies(values: tuple[str, ...]) -> Clause:
@@ -95,9 +96,9 @@ def clauses(q: Query) -> list[Clause]:
     )
     for name, sql, column, low, high, (says_low, says_high) in ranges:
         if low is not None:
-            out.append(_at_least(f"{name}_min", sql, column, low, says_low))
+            out.append(_bound(f"{name}_min", sql, column, ">=", low, says_low))
         if high is not None:
-            out.append(_at_most(f"{name}_max", sql, column, high, says_high))
+            out.append(_bound(f"{name}_max", sql, column, "<=", high, says_high))
     if q.corroborated_only:
         out.append(Clause("c.corroboration >= 2", {}, "reported by at least two independent stories",
                           lambda snap: snap.number("corroboration") >= 2, ("c",)))

@@ -12,6 +12,7 @@ selected facts' codes. The page is exact under every sort:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -71,6 +72,34 @@ def _page(snap: Snapshot, selected: np.ndarray, text: TextScores | None, sort: s
     return np.concatenate(picked)[skip:], np.concatenate(scores)[skip:]
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The facts of a snapshot that a query's filters and text select."""
+
+    facts: np.ndarray  # one boolean per snapshot fact
+    text: TextScores | None  # BM25 of the query text, if it has one
+    described: tuple[str, ...]  # the conditions, in words
+    unsearchable: bool  # the text has no searchable word: nothing matches
+
+
+def select(snap: Snapshot, query: Query) -> Selection:
+    """Apply the query's filter masks and, if it has text, keep the facts whose document matches."""
+    filters = clauses(query)
+    described = [c.describe for c in filters]
+    facts = np.ones(snap.size, dtype=bool)
+    for clause in filters:
+        facts &= clause.mask(snap)
+    text = clean_text(query.text)
+    if not text:
+        return Selection(facts, None, tuple(described), unsearchable=False)
+    described.insert(0, f"text matches {text[:80]!r}")
+    terms = fts.query_terms(text)
+    if not terms:
+        return Selection(facts & False, None, tuple(described), unsearchable=True)
+    scores = snap.text_scores(terms)
+    return Selection(facts & scores.hit, scores, tuple(described), unsearchable=False)
+
+
 def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
     """One page of facts matching `query`, the total, facet counts and a description.
 
@@ -78,23 +107,13 @@ def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
     """
     sort = effective_sort(query)
     snap = snapshot.current(db, save=save_snapshot)
-    filters = clauses(query)
-    described = [c.describe for c in filters]
-    selected = np.ones(snap.size, dtype=bool)
-    for clause in filters:
-        selected &= clause.mask(snap)
-    text, scores = clean_text(query.text), None
-    if text:
-        described.insert(0, f"text matches {text[:80]!r}")
-    description = "facts" + (" where " + ", ".join(described) if described else "") + f", sorted by {sort}"
-    if text:
-        terms = fts.query_terms(text)
-        if not terms:
-            return Result(rows=[], total=0, description=description + " (the text has no searchable word)")
-        scores = snap.text_scores(terms)
-        selected &= scores.hit
-    counts = facet_counts.count(snap, selected, query.facets)
-    positions, page_scores = _page(snap, selected, scores, sort, (query.page - 1) * query.page_size,
+    chosen = select(snap, query)
+    description = ("facts" + (" where " + ", ".join(chosen.described) if chosen.described else "")
+                   + f", sorted by {sort}")
+    if chosen.unsearchable:
+        return Result(rows=[], total=0, description=description + " (the text has no searchable word)")
+    counts = facet_counts.count(snap, chosen.facts, query.facets)
+    positions, page_scores = _page(snap, chosen.facts, chosen.text, sort, (query.page - 1) * query.page_size,
                                    query.page_size)
-    return Result(rows=snap.page_rows(positions, page_scores), total=int(np.count_nonzero(selected)),
+    return Result(rows=snap.page_rows(positions, page_scores), total=int(np.count_nonzero(chosen.facts)),
                   facets=counts.values, truncated=counts.truncated, description=description)

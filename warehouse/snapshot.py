@@ -47,9 +47,13 @@ MAX_SNAPSHOTS = 4  # database files whose snapshots a process keeps (least recen
 ROW_COLUMNS = (*FACT_FIELDS, *SEEN_FIELDS, "corroboration", "conflict", "cluster_sources")
 
 
+MAX_MAGNITUDE = 12  # orders of magnitude run from 0 (below 10) to this (a trillion and more)
+
+
 def _magnitude(column: str) -> str:
-    """SQL: the order of magnitude of a positive amount, 0 (below 10) to 12 (a trillion and more)."""
-    return f"CASE WHEN {column} > 0 THEN greatest(0, least(12, floor(log10({column}))))::INTEGER END"
+    """SQL: the order of magnitude of a positive amount, 0 to MAX_MAGNITUDE."""
+    magnitude = f"greatest(0, least({MAX_MAGNITUDE}, floor(log10({column}))))::INTEGER"
+    return f"CASE WHEN {column} > 0 THEN {magnitude} END"
 
 
 CATEGORIES = {  # snapshot column -> SQL of its value; filters and facets read their codes

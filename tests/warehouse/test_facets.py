@@ -9,17 +9,14 @@ import numpy as np
 import warehouse
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, story_a, story_b
 from warehouse import facets, snapshot
-from warehouse.filters import clauses
 from warehouse.relation import prepare
 from warehouse.schema import reader
+from warehouse.search import select
 
 
 def _selected(db: Path, query: warehouse.Query) -> tuple[snapshot.Snapshot, np.ndarray]:
     snap = snapshot.current(db)
-    selected = np.ones(snap.size, dtype=bool)
-    for clause in clauses(query):
-        selected &= clause.mask(snap)
-    return snap, selected
+    return snap, select(snap, query).facts
 
 
 def test_truncated_when_more_values_than_the_limit(db: Path) -> None:
@@ -36,7 +33,6 @@ def test_facets_counted_together_match_each_alone_and_sql(db: Path) -> None:
     query = warehouse.Query(text="exchanges", kinds=("money", "count"), facets=warehouse.FACET_NAMES)
     result = warehouse.search(db, query)
     snap, selected = _selected(db, query)
-    selected &= snap.text_scores(("exchang",)).hit
     together = facets.count(snap, selected, (*warehouse.FACET_NAMES, "kinds"))
     alone = {name: facets.count(snap, selected, (name,)).values[name] for name in warehouse.FACET_NAMES}
     assert together.values == alone == result.facets  # a repeated name is counted once
