@@ -110,19 +110,19 @@ def refresh(con: duckdb.DuckDBPyConnection, old_clusters: list[str]) -> int:
     pairs = con.execute(_pairs_sql(cfg), {"kinds": list(cfg.kinds)}).fetchall()
     partners = sorted({b for _, b in pairs})
     existing = con.execute("""
-        SELECT fact_id, cluster_id FROM facts
-        WHERE cluster_id IN (SELECT cluster_id FROM facts WHERE fact_id IN (SELECT unnest($partners)))
+        SELECT fact_id, cluster_id FROM fact_rows
+        WHERE cluster_id IN (SELECT cluster_id FROM fact_rows WHERE fact_id IN (SELECT unnest($partners)))
           AND fact_id NOT IN (SELECT fact_id FROM _seeds)""", {"partners": partners}).fetchall()
     members = _components(pairs + [(fact, _CLUSTER_NODE + cluster) for fact, cluster in existing])
     dissolved = sorted(set(old_clusters) | {cluster for _, cluster in existing})
     con.execute("DELETE FROM fact_clusters WHERE cluster_id IN (SELECT unnest($ids))", {"ids": dissolved})
-    con.execute("""UPDATE facts SET cluster_id = NULL
+    con.execute("""UPDATE fact_rows SET cluster_id = NULL
                    WHERE cluster_id IS NOT NULL AND fact_id IN (SELECT fact_id FROM _seeds)""")
     if not members:
         return 0
     con.register("member_rows", pa.table({"fact_id": list(members), "cluster_id": list(members.values())}))
-    con.execute("""UPDATE facts SET cluster_id = m.cluster_id FROM member_rows m
-                   WHERE facts.fact_id = m.fact_id AND facts.cluster_id IS DISTINCT FROM m.cluster_id""")
+    con.execute("""UPDATE fact_rows f SET cluster_id = m.cluster_id FROM member_rows m
+                   WHERE f.fact_id = m.fact_id AND f.cluster_id IS DISTINCT FROM m.cluster_id""")
     con.execute(f"""
         INSERT INTO fact_clusters
         SELECT f.cluster_id, any_value(f.kind), any_value(f.action),
@@ -140,6 +140,6 @@ def refresh(con: duckdb.DuckDBPyConnection, old_clusters: list[str]) -> int:
 def consolidate(db: Path) -> int:
     """Re-cluster every fact in one write transaction (maintenance; loads refresh incrementally)."""
     with writer(db) as con:
-        con.execute("CREATE OR REPLACE TEMP TABLE _seeds AS SELECT fact_id FROM facts")
+        con.execute("CREATE OR REPLACE TEMP TABLE _seeds AS SELECT fact_id FROM fact_rows")
         old = [r[0] for r in con.execute("SELECT cluster_id FROM fact_clusters").fetchall()]
         return refresh(con, old)

@@ -37,7 +37,18 @@ def test_reload_is_idempotent_and_keeps_first_seen(db: Path) -> None:
                               JOIN agencies a USING (agency_id)""").fetchall() == [("AFM", 5)]
 
 
-def test_first_load_copies_document_fields_and_leaves_no_setting_behind(db: Path) -> None:
+def test_a_document_listed_twice_or_a_fact_repeated_is_loaded_once(db: Path) -> None:
+    doc = make_doc("https://news.test/a", STORY_A)
+    warehouse.load_extractions(db, [(doc, story_a()), (doc, story_a())])
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM extractions").fetchall() == [(1,)]
+        assert con.execute("SELECT count(*), count(DISTINCT fact_id) FROM facts").fetchall() == [(5, 5)]
+    repeated = story_a()
+    warehouse.load_extractions(db, [(doc, replace(repeated, facts=repeated.facts + repeated.facts[:2]))])
+    assert len(_facts(db)) == 5
+
+
+def test_facts_show_their_document_fields_and_leave_no_setting_behind(db: Path) -> None:
     doc = make_doc("https://news.test/a", STORY_A, source_id="afm_kz", lang="en")
     warehouse.load_extractions(db, [(doc, story_a())])  # a pure append: its checkpoint skips compaction
     with duckdb.connect(str(db), read_only=True) as con:

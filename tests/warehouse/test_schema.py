@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -70,3 +70,40 @@ def test_bad_path_is_clear(tmp_path: Path) -> None:
     garbage.write_bytes(b"not a database at all" * 100)
     with pytest.raises(RegintelError, match="cannot open database"):
         warehouse.init_db(garbage)
+
+
+def test_version_6_facts_become_rows_read_through_a_view(tmp_path: Path) -> None:
+    db = tmp_path / "v6.duckdb"
+    assert warehouse.init_db(db, target=6) == 6
+    now = datetime(2025, 5, 6, tzinfo=UTC)
+    with duckdb.connect(str(db)) as con:  # a v6 writer stored two documents and three facts
+        for key, doc_id in enumerate(("d1", "d2"), start=1):
+            con.execute("""INSERT INTO documents VALUES (?, ?, 'src', 'Title', 'The agency fined 3 banks.',
+                           'en', DATE '2025-01-02', NULL, ?, 'hash-' || ?, NULL, 'text/html', ?, ?, ?)""",
+                        [doc_id, f"https://v6.test/{doc_id}", now, doc_id, now, now, key])
+        for fact_id, doc_id, key, version in (("f1", "d1", 1, "old"), ("f2", "d1", 1, "old"),
+                                              ("f3", "d2", 2, "v6")):
+            con.execute("""INSERT INTO facts (fact_id, doc_id, source_id, published, lang, kind, text, start,
+                           "end", value, extractor_version, first_seen, last_seen, doc_key)
+                           VALUES (?, ?, 'src', DATE '2025-01-02', 'en', 'count', '3 banks', 17, 24, 3,
+                                   ?, ?, ?, ?)""", [fact_id, doc_id, version, now, now, key])
+        # d1 was extracted twice (two records), d2's record is missing
+        con.execute("""INSERT INTO extractions VALUES ('d1', 'old', 'hash-d1', ?, 2),
+                       ('d1', 'new', 'hash-d1', ?, 2)""", [now, now.replace(day=7)])
+        before = con.execute("SELECT * FROM facts ORDER BY fact_id")
+        columns = [c[0] for c in before.description]
+        rows = before.fetchall()
+    assert warehouse.init_db(db) == LATEST_VERSION
+    with duckdb.connect(str(db)) as con:
+        after = con.execute("SELECT * FROM facts ORDER BY fact_id")
+        assert [c[0] for c in after.description] == columns  # readers see the table they knew
+        version_at = columns.index("extractor_version")
+        expected = [(*row[:version_at], "new" if row[1] == "d1" else "v6", *row[version_at + 1:])
+                    for row in rows]
+        assert after.fetchall() == expected
+        assert con.execute("SELECT doc_id, extractor_version, content_hash, facts FROM extractions ORDER BY 1"
+                           ).fetchall() == [("d1", "new", "hash-d1", 2), ("d2", "v6", None, 1)]
+        con.execute("UPDATE documents SET published = '2025-01-03', source_id = 'moved' WHERE doc_id = 'd1'")
+        moved = con.execute("SELECT DISTINCT published, source_id FROM facts WHERE doc_id = 'd1'").fetchall()
+        assert moved == [(date(2025, 1, 3), "moved")]  # the document's date and source, now
+    assert [d.url for batch in warehouse.documents_to_extract(db) for d in batch] == ["https://v6.test/d2"]
