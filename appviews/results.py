@@ -1,15 +1,21 @@
-"""How a search Result is shown and downloaded: the table's columns and the CSV bytes.
+"""How a search Result is shown and downloaded: the table's columns and the export files.
 
 Kept apart from the page so it can be tested without Streamlit. Crawled text only ever goes
-into DataFrame cells (rendered as plain text by st.dataframe), never into markdown or HTML.
+into DataFrame cells (rendered as plain text by st.dataframe) or export files, never into
+markdown or HTML.
 """
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
+
+import warehouse
 
 # row key -> column label, in display order
 COLUMNS: dict[str, str] = {
@@ -52,6 +58,24 @@ def results_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.rename(columns=COLUMNS)
 
 
-def csv_bytes(rows: list[dict[str, Any]]) -> bytes:
-    """Every field of every row as UTF-8 CSV (with BOM, so spreadsheet apps read Cyrillic right)."""
-    return pd.DataFrame(rows).to_csv(index=False).encode("utf-8-sig")
+@dataclass(frozen=True, slots=True)
+class Download:
+    label: str
+    mime: str
+
+
+DOWNLOADS: dict[str, Download] = {  # warehouse export format -> how the page offers it
+    "csv": Download("CSV", "text/csv"),
+    "xlsx": Download("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "parquet": Download("Parquet", "application/vnd.apache.parquet"),
+    "jsonl": Download("JSON Lines", "application/jsonl"),
+}
+DOWNLOAD_MAX_ROWS = 100_000  # a download is held in memory once; `regintel export` streams any size
+
+
+def export_bytes(db: Path, query: warehouse.Query, fmt: str) -> bytes:
+    """Every row of the search (no paging) in `fmt`, written by the warehouse's streamed export."""
+    with tempfile.TemporaryDirectory(prefix="regintel-download-") as folder:
+        out = Path(folder) / f"facts.{fmt}"
+        warehouse.export(db, replace(query, page=1, facets=()), fmt, out)
+        return out.read_bytes()

@@ -1,8 +1,9 @@
-"""The Search page: a query box, filters, facet counts, a paged results table and a CSV download.
+"""The Search page: a query box, filters, facet counts, a paged results table and downloads.
 
-The page only builds a `warehouse.Query` and renders the `Result` of `warehouse.search`. Results
-are cached per (database file state, query); the warehouse opens and closes its own short-lived
-connection on each call, so a running crawl is never blocked by the app.
+The page only builds a `warehouse.Query` and renders the `Result` of `warehouse.search`; its
+downloads are `warehouse.export` files. Results are cached per (database file state, query);
+the warehouse opens and closes its own short-lived connection on each call, so a running crawl
+is never blocked by the app.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 import warehouse
-from appviews.results import COLUMN_CONFIG, csv_bytes, results_frame
+from appviews.results import COLUMN_CONFIG, DOWNLOAD_MAX_ROWS, DOWNLOADS, export_bytes, results_frame
 from contracts import ACTIONS, FACT_KINDS, RegintelError
 
 DEFAULT_DB = "regintel.duckdb"
@@ -27,11 +28,12 @@ DEFAULT_DB = "regintel.duckdb"
 FACETS = {"kinds": "kind", "agencies": "agency", "actions": "action", "currencies": "currency",
           "sources": "source", "langs": "language", "years": "year", "amounts": "USD amount",
           "periods": "fact period", "corroboration": "corroboration"}
-OPTION_FACETS = ("kinds", "agencies", "actions", "currencies")  # the filters offered in the sidebar
+# facet name -> label of its multiselect in the sidebar, in order (options and counts from the facet)
+OPTION_FACETS = {"kinds": "Kind", "agencies": "Agency", "countries": "Country", "actions": "Action",
+                 "currencies": "Currency", "sources": "Source", "langs": "Language"}
+KNOWN_VALUES = {"kinds": FACT_KINDS, "actions": ACTIONS}  # listed even when no fact has them yet
 PAGE_SIZES = (20, 50, 100)
 CACHE_TTL_S = 60
-CSV_PAGE_SIZE = 500  # rows fetched per search call while building the download
-CSV_MAX_ROWS = 20_000  # a download is capped here; the CLI's `regintel export` has no cap
 
 
 def db_path() -> Path:
@@ -52,19 +54,6 @@ def run_search(db: str, stamp: int, query: warehouse.Query) -> warehouse.Result:
     return warehouse.search(Path(db), query)
 
 
-def _csv_download(db: Path, query: warehouse.Query) -> bytes:
-    """All rows of the filtered search (up to CSV_MAX_ROWS), fetched page by page."""
-    rows: list[dict[str, Any]] = []
-    page = 1
-    while len(rows) < CSV_MAX_ROWS:
-        result = warehouse.search(db, replace(query, page=page, page_size=CSV_PAGE_SIZE, facets=()))
-        rows.extend(result.rows)
-        if not result.rows or len(rows) >= result.total:
-            break
-        page += 1
-    return csv_bytes(rows[:CSV_MAX_ROWS])
-
-
 def _labelled(counts: dict[str, int]) -> Callable[[str], str]:
     return lambda value: f"{value} ({counts[value]})" if value in counts else str(value)
 
@@ -79,31 +68,42 @@ def _facet_select(label: str, key: str, facet: list[tuple[Any, int]],
     return tuple(st.sidebar.multiselect(label, options, key=key, format_func=_labelled(counts)))
 
 
-def _date_range(value: Any) -> tuple[date | None, date | None]:
+def _date_range(label: str, key: str, hint: str | None = None) -> tuple[date | None, date | None]:
+    value = st.sidebar.date_input(label, value=(), key=key, format="YYYY-MM-DD", help=hint)
     picked = tuple(value) if isinstance(value, list | tuple) else (value,)
     start = picked[0] if picked else None
     end = picked[1] if len(picked) > 1 else None
     return start, end
 
 
+def _number_range(label: str, key: str, hint: str) -> tuple[float | None, float | None]:
+    """Two optional bounds side by side (empty: open)."""
+    st.sidebar.caption(label, help=hint)
+    low, high = st.sidebar.columns(2)
+    return (low.number_input("from", min_value=0.0, value=None, step=1.0, key=f"{key}_min", format="%g"),
+            high.number_input("to", min_value=0.0, value=None, step=1.0, key=f"{key}_max", format="%g"))
+
+
 def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
     """The sidebar widgets -> a Query (page 1); option lists come from the text search's facets."""
     st.sidebar.header("Filters")
-    facets = options.facets
-    kinds = _facet_select("Kind", "kinds", facets.get("kinds", []), FACT_KINDS)
-    agencies = _facet_select("Agency", "agencies", facets.get("agencies", []))
-    actions = _facet_select("Action", "actions", facets.get("actions", []), ACTIONS)
-    currencies = _facet_select("Currency", "currencies", facets.get("currencies", []))
-    start, end = _date_range(st.sidebar.date_input("Published between", value=(), key="published",
-                                                   format="YYYY-MM-DD"))
+    chosen = {name: _facet_select(label, name, options.facets.get(name, []), KNOWN_VALUES.get(name, ()))
+              for name, label in OPTION_FACETS.items()}
+    published_from, published_to = _date_range("Published between", "published")
+    usd_min, usd_max = _number_range("USD amount", "usd", "US dollar equivalent of money facts")
+    value_min, value_max = _number_range("Value", "value", "The figure as written: money in its currency, "
+                                         "counts, percentages, durations in days")
+    period_from, period_to = _date_range("Fact period between", "period",
+                                         hint="The period a fact is about (\"in 2024\", \"in nine months\")")
     corroborated = st.sidebar.toggle("Corroborated only", key="corroborated",
                                      help="Only facts reported by two or more outlets")
     sort = st.sidebar.selectbox("Sort by", warehouse.SORTS, key="sort")
     page_size = st.sidebar.selectbox("Rows per page", PAGE_SIZES, key="page_size")
     return warehouse.Query(
-        text=text, kinds=kinds, agencies=agencies, actions=actions, currencies=currencies,
-        published_from=start, published_to=end, corroborated_only=corroborated, sort=sort,
-        page=1, page_size=page_size, facets=tuple(FACETS),
+        text=text, **chosen, usd_min=usd_min, usd_max=usd_max, value_min=value_min, value_max=value_max,
+        published_from=published_from, published_to=published_to, period_from=period_from,
+        period_to=period_to, corroborated_only=corroborated, sort=sort, page=1, page_size=page_size,
+        facets=tuple(FACETS),
     )
 
 
@@ -138,7 +138,8 @@ def render() -> None:
     text = st.text_input("Search", key="q", placeholder="e.g. crypto exchange seized, штраф, SEC penalty")
     stamp = _state_stamp(db)
     try:
-        options = run_search(str(db), stamp, warehouse.Query(text=text, page_size=1, facets=OPTION_FACETS))
+        options = run_search(str(db), stamp, warehouse.Query(text=text, page_size=1,
+                                                             facets=tuple(OPTION_FACETS)))
         if not options.total and not text:
             st.info(f"The warehouse at {db} has no facts yet. Run `regintel process` after a crawl, "
                     "or `regintel demo` to load the sample site.")
@@ -156,9 +157,21 @@ def render() -> None:
     _facet_counts(result)
     st.dataframe(results_frame(result.rows), hide_index=True, width="stretch",
                  column_config=COLUMN_CONFIG)
-    left, right, _ = st.columns([1, 1, 3], vertical_alignment="bottom")
-    left.number_input("Page", min_value=1, max_value=pages, step=1, key="page")
-    with right:
-        st.download_button("Download CSV", data=lambda: _csv_download(db, query),
-                           file_name="regintel-facts.csv", mime="text/csv", icon=":material/download:",
-                           disabled=not result.total, on_click="ignore")
+    _paging_and_downloads(db, query, result.total, pages)
+
+
+def _paging_and_downloads(db: Path, query: warehouse.Query, total: int, pages: int) -> None:
+    """The page number, and every matching fact as a file in the chosen format."""
+    page, fmt, button, _ = st.columns([1, 1, 1, 2], vertical_alignment="bottom")
+    page.number_input("Page", min_value=1, max_value=pages, step=1, key="page")
+    chosen = fmt.selectbox("Download as", list(DOWNLOADS), key="download_format",
+                           format_func=lambda name: DOWNLOADS[name].label)
+    download = DOWNLOADS[chosen]
+    too_many = total > DOWNLOAD_MAX_ROWS
+    with button:
+        st.download_button(f"Download {download.label}", data=lambda: export_bytes(db, query, chosen),
+                           file_name=f"regintel-facts.{chosen}", mime=download.mime,
+                           icon=":material/download:", disabled=not total or too_many, on_click="ignore")
+    if too_many:
+        st.caption(f"Downloads stop at {DOWNLOAD_MAX_ROWS:,} facts: narrow the filters, or run "
+                   "`regintel export` with the same filters (it streams any number of rows).")

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import warehouse
-from appviews.results import COLUMNS, csv_bytes, results_frame
-from appviews.search import _csv_download
+from appviews.results import COLUMNS, DOWNLOADS, export_bytes, results_frame
 from contracts import AgencyMention, Document, EntryPoint, Extraction, Fact, Source, make_id
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +81,8 @@ FACTS: dict[str, list[tuple[str, str, dict[str, object]]]] = {  # story -> (surf
     ],
     "kz_seizure_again": [
         ("$16.7 million", "money", SEIZED),
-        ("18%", "percent", {"value": 18, "action": "statistic"}),
+        ("18%", "percent", {"value": 18, "action": "statistic", "period_start": date(2025, 1, 1),
+                            "period_end": date(2025, 9, 30), "period_text": "over nine months"}),
         ("nine months", "duration", {"value": 270, "unit": "month", "action": "statistic"}),
     ],
     "sec_judgment": [
@@ -246,22 +248,84 @@ def test_facet_counts_are_shown_for_the_results(facts_db, monkeypatch) -> None:
     assert amounts["facts"].sum() == 5 and all("–" in a or a[0] in "<≥" for a in amounts["USD amount"])
 
 
-def test_csv_download_holds_every_filtered_row(facts_db) -> None:
+def test_country_source_and_language_filters(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    assert "GB" in " ".join(at.multiselect(key="countries").options)  # "GB (2)": a facet value with its count
+    at.multiselect(key="countries").set_value(["GB"]).run()
+    assert set(_table(at)["Agency"]) == {"FCA"} and len(_table(at)) == 2
+    at.multiselect(key="countries").set_value([]).run()
+    at.multiselect(key="langs").set_value(["ru"]).run()
+    assert list(_table(at)["Fact"]) == ["112 млн тенге", "90 дней"]
+    at.multiselect(key="langs").set_value([]).run()
+    at.multiselect(key="sources").set_value(["decrypt"]).run()
+    assert set(_table(at)["Document"]) == {"Crypto platforms closed in Kazakhstan"}
+
+
+def test_amount_value_and_period_ranges(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    at.number_input(key="usd_min").set_value(1e7).run()
+    table = _table(at)
+    assert set(table["Fact"]) == {"$16.7 million", "$4.47 billion", "£28,959,426"}
+    at.number_input(key="usd_max").set_value(1e8).run()
+    assert set(_table(at)["Fact"]) == {"$16.7 million", "£28,959,426"}
+    at.number_input(key="usd_min").set_value(None)
+    at.number_input(key="usd_max").set_value(None).run()
+    at.number_input(key="value_min").set_value(500).run()
+    at.number_input(key="value_max").set_value(600).run()
+    assert list(_table(at)["Fact"]) == ["583 enforcement actions"]
+    at.number_input(key="value_min").set_value(None)
+    at.number_input(key="value_max").set_value(None).run()
+    at.date_input(key="period").set_value((date(2025, 6, 1), date(2025, 6, 30))).run()
+    assert list(_table(at)["Fact"]) == ["18%"]  # its period, January to September 2025, overlaps June
+
+
+def test_an_empty_range_is_one_clear_message(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    at.number_input(key="usd_min").set_value(100).run()
+    at.number_input(key="usd_max").set_value(10).run()
+    assert not at.exception and [e.value for e in at.error] == [
+        "usd_min (100.0) is after usd_max (10.0); give a range that is not empty"]
+
+
+def _rows_of(fmt: str, data: bytes) -> list[dict]:
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    if fmt == "jsonl":
+        return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+    if fmt == "parquet":
+        return pq.read_table(io.BytesIO(data)).to_pylist()
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+@pytest.mark.parametrize("fmt", list(DOWNLOADS))
+def test_downloads_hold_every_filtered_row(facts_db, fmt: str) -> None:
     db, total = facts_db
-    query = warehouse.Query(text="", page=1, page_size=20)
-    rows = list(csv.DictReader(io.StringIO(_csv_download(db, query).decode("utf-8-sig"))))
-    assert len(rows) == total
-    assert {"sentence", "doc_url", "usd", "kind"} <= set(rows[0])
-    money = _csv_download(db, replace(query, currencies=("KZT",))).decode("utf-8-sig")
-    assert "112 млн тенге" in money and "$4.47 billion" not in money
+    everything = _rows_of(fmt, export_bytes(db, warehouse.Query(page_size=20, page=2), fmt))
+    assert len(everything) == total  # not one page: every matching fact
+    assert {"sentence", "doc_url", "usd", "kind", "source_id", "extractor_version"} <= set(everything[0])
+    tenge = _rows_of(fmt, export_bytes(db, warehouse.Query(currencies=("KZT",)), fmt))
+    assert [row["text"] for row in tenge] == ["112 млн тенге"]
 
 
-def test_table_and_csv_keep_crawled_text_as_plain_text() -> None:
+def test_download_button_follows_the_chosen_format(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    assert [b.label for b in at.get("download_button")] == ["Download CSV"]
+    at.selectbox(key="download_format").set_value("parquet").run()
+    assert [b.label for b in at.get("download_button")] == ["Download Parquet"]
+
+
+def test_table_keeps_crawled_text_as_plain_text() -> None:
     hostile = {"kind": "money", "text": "<script>alert(1)</script>", "sentence": "**bold** <b>x</b>",
                "agency_name": "Agency <img src=x>", "doc_url": "https://x.example/a"}
     frame = results_frame([hostile])
     assert frame.loc[0, "Fact"] == hostile["text"] and frame.loc[0, "Agency"] == hostile["agency_name"]
-    assert "<script>alert(1)</script>" in csv_bytes([hostile]).decode("utf-8-sig")
+    assert frame.loc[0, "Sentence"] == hostile["sentence"]
 
 
 def test_empty_warehouse_says_so(tmp_path, monkeypatch) -> None:
