@@ -25,12 +25,15 @@ from contracts import ACTIONS, FACT_KINDS, RegintelError
 
 DEFAULT_DB = "regintel.duckdb"
 # facet name -> label of its column in the breakdown
-FACETS = {"kinds": "kind", "agencies": "agency", "actions": "action", "currencies": "currency",
-          "sources": "source", "langs": "language", "years": "year", "amounts": "USD amount",
-          "periods": "fact period", "corroboration": "corroboration"}
+FACETS = {"kinds": "kind", "agencies": "agency", "countries": "country", "actions": "action",
+          "currencies": "currency", "sources": "source", "langs": "language", "years": "year",
+          "amounts": "USD amount", "values": "value", "periods": "fact period",
+          "corroboration": "corroboration"}
 # facet name -> label of its multiselect in the sidebar, in order (options and counts from the facet)
 OPTION_FACETS = {"kinds": "Kind", "agencies": "Agency", "countries": "Country", "actions": "Action",
                  "currencies": "Currency", "sources": "Source", "langs": "Language"}
+# facets whose values a filter selects exactly (a magnitude bucket is half-open, a range filter is not)
+CLICKABLE_FACETS = (*OPTION_FACETS, "years")
 KNOWN_VALUES = {"kinds": FACT_KINDS, "actions": ACTIONS}  # listed even when no fact has them yet
 PAGE_SIZES = (20, 50, 100)
 CACHE_TTL_S = 60
@@ -107,16 +110,34 @@ def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
     )
 
 
+def _narrow(name: str) -> None:
+    """A clicked facet value becomes a filter: added to its multiselect, or (a year) the date range."""
+    picked = st.session_state.get(f"narrow_{name}")
+    if picked is None:
+        return
+    if name == "years":
+        st.session_state["published"] = (date(picked, 1, 1), date(picked, 12, 31))
+    else:
+        st.session_state[name] = list(dict.fromkeys([*st.session_state.get(name, []), str(picked)]))
+    st.session_state[f"narrow_{name}"] = None
+
+
 def _facet_counts(result: warehouse.Result) -> None:
-    """Facet counts of the current results in the sidebar, one small table per facet in tabs."""
+    """Facet counts of the current results in the sidebar, one facet per tab: values that a filter
+    selects exactly are buttons that apply it (Datasette's facet links); the others a table."""
     shown = [(name, values) for name, values in result.facets.items() if values]
     if not shown:
         return
     st.sidebar.subheader("In these results")
     tabs = st.sidebar.tabs([FACETS.get(name, name).capitalize() for name, _ in shown])
     for tab, (name, values) in zip(tabs, shown, strict=True):
-        frame = pd.DataFrame(values, columns=[FACETS.get(name, name), "facts"])
-        tab.dataframe(frame, hide_index=True, width="stretch")
+        counts = {value: count for value, count in values if value is not None}
+        if name in CLICKABLE_FACETS and counts:
+            tab.pills("Click a value to filter by it", list(counts), key=f"narrow_{name}", on_change=_narrow,
+                      args=(name,), format_func=lambda value, c=counts: f"{value} · {c[value]:,}")
+        else:
+            frame = pd.DataFrame(values, columns=[FACETS.get(name, name), "facts"])
+            tab.dataframe(frame, hide_index=True, width="stretch")
 
 
 def _page_number(query: warehouse.Query) -> int:

@@ -241,11 +241,27 @@ def test_paging_moves_through_the_results_and_resets_on_a_new_filter(facts_db, m
 def test_facet_counts_are_shown_for_the_results(facts_db, monkeypatch) -> None:
     db, total = facts_db
     at = _run(db, monkeypatch)
-    kind_counts = next(df.value for df in at.dataframe if list(df.value.columns) == ["kind", "facts"])
-    assert kind_counts["facts"].sum() == total
-    assert dict(zip(kind_counts["kind"], kind_counts["facts"], strict=True))["money"] == 5
+    kinds = at.pills(key="narrow_kinds")
+    assert kinds.value is None and "money · 5" in kinds.options
+    assert sum(int(option.rsplit(" · ", 1)[1]) for option in kinds.options) == total
     amounts = next(df.value for df in at.dataframe if list(df.value.columns) == ["USD amount", "facts"])
     assert amounts["facts"].sum() == 5 and all("–" in a or a[0] in "<≥" for a in amounts["USD amount"])
+
+
+def test_a_clicked_facet_value_becomes_a_filter(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    at.pills(key="narrow_kinds").set_value("money").run()
+    assert at.multiselect(key="kinds").value == ["money"] and set(_table(at)["Kind"]) == {"money"}
+    assert at.pills(key="narrow_kinds").value is None  # ready for the next click
+    assert at.pills(key="narrow_countries").options == ["KZ · 3", "GB · 1", "US · 1"]
+    at.pills(key="narrow_countries").set_value("GB").run()
+    assert list(_table(at)["Fact"]) == ["£28,959,426"]
+    at.multiselect(key="kinds").set_value([])
+    at.multiselect(key="countries").set_value([]).run()
+    at.pills(key="narrow_years").set_value(2024).run()
+    assert at.date_input(key="published").value == (date(2024, 1, 1), date(2024, 12, 31))
+    assert set(pd.to_datetime(_table(at)["Published"]).dt.year) == {2024}
 
 
 def test_country_source_and_language_filters(facts_db, monkeypatch) -> None:
