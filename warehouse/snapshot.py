@@ -143,8 +143,16 @@ class Postings:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> Postings:
+        # Fetched as one Arrow batch (combining DuckDB's 1M-row batches copied 200 MB into fresh
+        # memory: 0.7 s of a 1.0 s read of the benchmark's 7.5M postings, against 0.27 s), and
+        # sorted here rather than by ORDER BY: `compact_index` leaves the table sorted, and a stable
+        # sort of rows appended since is cheap.
+        rows = con.execute("SELECT count(*) FROM postings").fetchall()[0][0]
         table = con.execute("""SELECT term_hash, doc_key, title_tf, text_tf, title_len, text_len
-                               FROM postings ORDER BY term_hash""").to_arrow_table().combine_chunks()
+                               FROM postings""").to_arrow_table(max(rows, 1))
+        hashes = _numpy(table, "term_hash")
+        if len(hashes) > 1 and not bool(np.all(hashes[1:] >= hashes[:-1])):
+            table = table.take(np.argsort(hashes, kind="stable"))
         documents, avg_title, avg_text = con.execute(
             "SELECT count(*), greatest(avg(title_len), 1), greatest(avg(text_len), 1) FROM doc_lengths",
         ).fetchall()[0]
