@@ -90,6 +90,7 @@ def test_version_6_facts_become_rows_read_through_a_view(tmp_path: Path) -> None
         # d1 was extracted twice (two records), d2's record is missing
         con.execute("""INSERT INTO extractions VALUES ('d1', 'old', 'hash-d1', ?, 2),
                        ('d1', 'new', 'hash-d1', ?, 2)""", [now, now.replace(day=7)])
+        generation = con.execute("SELECT generation FROM search_generation").fetchall()
         before = con.execute("SELECT * FROM facts ORDER BY fact_id")
         columns = [c[0] for c in before.description]
         rows = before.fetchall()
@@ -101,6 +102,7 @@ def test_version_6_facts_become_rows_read_through_a_view(tmp_path: Path) -> None
         expected = [(*row[:version_at], "new" if row[1] == "d1" else "v6", *row[version_at + 1:])
                     for row in rows]
         assert after.fetchall() == expected
+        assert con.execute("SELECT generation - 1 FROM search_generation").fetchall() == generation
         assert con.execute("SELECT doc_id, extractor_version, content_hash, facts FROM extractions ORDER BY 1"
                            ).fetchall() == [("d1", "new", "hash-d1", 2), ("d2", "v6", None, 1)]
         con.execute("UPDATE documents SET published = '2025-01-03', source_id = 'moved' WHERE doc_id = 'd1'")

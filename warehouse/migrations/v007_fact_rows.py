@@ -11,7 +11,7 @@ Every document with facts needs its extraction record for the view's `extractor_
 loads always wrote the two together; a record is made (without a content hash, so the next
 `process` re-extracts it, as it would have) for any document that has facts and none. A
 document's duplicate records, which would repeat its facts in the view, are reduced to the
-newest.
+newest. The search generation moves on, so no snapshot saved before the upgrade is reused.
 """
 
 from __future__ import annotations
@@ -73,3 +73,4 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FACTS_VIEW)
     con.execute("""CREATE VIEW fact_agencies AS
                    SELECT fact_id, agency_id, doc_id FROM fact_rows WHERE agency_id IS NOT NULL""")
+    con.execute("UPDATE search_generation SET generation = generation + 1")
