@@ -13,7 +13,7 @@ modified in the last `RACY_S` (mtime ticks are coarse), the snapshot is current;
 generation is read (one short attach) and only a new generation rebuilds the snapshot, in one
 read transaction so it is consistent. Writes that change search results bump the generation
 (generation.py); crawls do not, so crawling beside the app costs it a stat and an attach.
-Cost at 1,000,000 facts: 3.4-3.8 s to build; 0.75 GB of arrays, about 1.1 GB resident.
+Cost at 1,000,000 facts: 2.9-3.0 s to build; 0.75 GB of arrays, about 1.1 GB resident.
 A snapshot can be saved beside the file and memory-mapped by the next process (`current(save=)`).
 """
 
