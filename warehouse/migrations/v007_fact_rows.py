@@ -18,27 +18,14 @@ from __future__ import annotations
 
 import duckdb
 
-FACT_ROWS = """
-CREATE TABLE fact_rows (
-    fact_id VARCHAR NOT NULL USING COMPRESSION uncompressed,
-    doc_id VARCHAR NOT NULL USING COMPRESSION uncompressed,
-    kind VARCHAR NOT NULL USING COMPRESSION dictionary
-        CHECK (kind IN ('money', 'count', 'duration', 'percent', 'person', 'period')),
-    text VARCHAR, start INTEGER NOT NULL CHECK (start >= 0),
-    "end" INTEGER NOT NULL, sentence VARCHAR USING COMPRESSION uncompressed,
-    value DOUBLE, value_max DOUBLE, qualifier VARCHAR USING COMPRESSION dictionary,
-    unit VARCHAR USING COMPRESSION dictionary, noun_phrase VARCHAR,
-    currency VARCHAR USING COMPRESSION dictionary, usd DOUBLE,
-    usd_basis VARCHAR USING COMPRESSION dictionary, restates BOOLEAN,
-    action VARCHAR USING COMPRESSION dictionary, agency_id VARCHAR USING COMPRESSION dictionary,
-    agency_name VARCHAR USING COMPRESSION dictionary, agency_acronym VARCHAR USING COMPRESSION dictionary,
-    country VARCHAR USING COMPRESSION dictionary, person VARCHAR,
-    role VARCHAR USING COMPRESSION dictionary, period_start DATE, period_end DATE,
-    period_text VARCHAR, confidence FLOAT,
-    first_seen TIMESTAMPTZ NOT NULL, last_seen TIMESTAMPTZ NOT NULL,
-    cluster_id VARCHAR, doc_key BIGINT,
-    CHECK ("end" >= start));
-"""
+from warehouse.migrations import v006_search_generation
+
+DOCUMENT_FIELDS = ("    source_id VARCHAR NOT NULL USING COMPRESSION dictionary, published DATE,\n"
+                   "    lang VARCHAR USING COMPRESSION dictionary,\n",
+                   "    extractor_version VARCHAR USING COMPRESSION dictionary,\n")
+FACT_ROWS = v006_search_generation.FACTS.replace("facts_v6", "fact_rows")  # its columns, less four
+for _definition in DOCUMENT_FIELDS:
+    FACT_ROWS = FACT_ROWS.replace(_definition, "")
 FACTS_VIEW = """
 CREATE VIEW facts AS
 SELECT f.fact_id, f.doc_id, d.source_id, d.published, d.lang, f.kind, f.text, f.start, f."end",
