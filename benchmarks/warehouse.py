@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -211,7 +212,10 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "bench.duckdb"
     for stale in [*folder.glob("bench.duckdb*"), *folder.glob("warm-up.duckdb*")]:
-        stale.unlink()
+        if stale.is_dir():  # a search snapshot saved by `regintel search` on an earlier run's file
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
 
     print("load average at start (1/5/15 min): " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     t = time.perf_counter()
