@@ -140,9 +140,10 @@ def _upsert_agencies(con: duckdb.DuckDBPyConnection, rows_sql: str, now: datetim
             learned = agencies.learned AND excluded.learned""", {"now": now})
 
 
+# `fact_rows`, in order (the `facts` view adds the document's source, date and language, and the
+# version of its extraction record)
 FACT_COLUMNS = ("fact_id", "doc_id", *(n for n in SCHEMAS[Fact].names if n != "extractor_version"),
-                "first_seen", "last_seen", "cluster_id", "doc_key")  # `fact_rows`, in order (the
-# `facts` view adds the document's source, date and language and the extraction's version)
+                "first_seen", "last_seen", "cluster_id", "doc_key")
 _STAMP = pa.timestamp("us", tz="UTC")
 
 
