@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import warehouse
 from appviews.results import COLUMN_CONFIG, DOWNLOAD_MAX_ROWS, DOWNLOADS, export_bytes, results_frame
@@ -71,20 +72,25 @@ def _facet_select(label: str, key: str, facet: list[tuple[Any, int]],
     return tuple(st.sidebar.multiselect(label, options, key=key, format_func=_labelled(counts)))
 
 
-def _date_range(label: str, key: str, hint: str | None = None) -> tuple[date | None, date | None]:
-    value = st.sidebar.date_input(label, value=(), key=key, format="YYYY-MM-DD", help=hint)
+def _date_range(where: DeltaGenerator, label: str, key: str,
+                hint: str | None = None) -> tuple[date | None, date | None]:
+    value = where.date_input(label, value=(), key=key, format="YYYY-MM-DD", help=hint)
     picked = tuple(value) if isinstance(value, list | tuple) else (value,)
     start = picked[0] if picked else None
     end = picked[1] if len(picked) > 1 else None
     return start, end
 
 
-def _number_range(label: str, key: str, hint: str) -> tuple[float | None, float | None]:
+def _number_range(where: DeltaGenerator, label: str, key: str,
+                  hint: str) -> tuple[float | None, float | None]:
     """Two optional bounds side by side (empty: open)."""
-    st.sidebar.caption(label, help=hint)
-    low, high = st.sidebar.columns(2)
+    where.caption(label, help=hint)
+    low, high = where.columns(2)
     return (low.number_input("from", min_value=0.0, value=None, step=1.0, key=f"{key}_min", format="%g"),
             high.number_input("to", min_value=0.0, value=None, step=1.0, key=f"{key}_max", format="%g"))
+
+
+RANGE_KEYS = ("usd_min", "usd_max", "value_min", "value_max", "period")  # in "Amounts and periods"
 
 
 def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
@@ -92,11 +98,13 @@ def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
     st.sidebar.header("Filters")
     chosen = {name: _facet_select(label, name, options.facets.get(name, []), KNOWN_VALUES.get(name, ()))
               for name, label in OPTION_FACETS.items()}
-    published_from, published_to = _date_range("Published between", "published")
-    usd_min, usd_max = _number_range("USD amount", "usd", "US dollar equivalent of money facts")
-    value_min, value_max = _number_range("Value", "value", "The figure as written: money in its currency, "
-                                         "counts, percentages, durations in days")
-    period_from, period_to = _date_range("Fact period between", "period",
+    published_from, published_to = _date_range(st.sidebar, "Published between", "published")
+    in_use = any(st.session_state.get(key) not in (None, ()) for key in RANGE_KEYS)
+    ranges = st.sidebar.expander("Amounts and periods", expanded=in_use)
+    usd_min, usd_max = _number_range(ranges, "USD amount", "usd", "US dollar equivalent of money facts")
+    value_min, value_max = _number_range(ranges, "Value", "value", "The figure as written: money in its "
+                                         "currency, counts, percentages, durations in days")
+    period_from, period_to = _date_range(ranges, "Fact period between", "period",
                                          hint="The period a fact is about (\"in 2024\", \"in nine months\")")
     corroborated = st.sidebar.toggle("Corroborated only", key="corroborated",
                                      help="Only facts reported by two or more outlets")
