@@ -8,7 +8,7 @@ markdown or HTML.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +74,8 @@ DOWNLOAD_MAX_ROWS = 100_000  # a download is held in memory once; `regintel expo
 
 
 def export_bytes(db: Path, query: warehouse.Query, fmt: str) -> bytes:
-    """Every row of the search (no paging) in `fmt`, written by the warehouse's streamed export."""
+    """Every row of the search in `fmt`, written by the warehouse's streamed export."""
     with tempfile.TemporaryDirectory(prefix="regintel-download-") as folder:
         out = Path(folder) / f"facts.{fmt}"
-        warehouse.export(db, replace(query, page=1, facets=()), fmt, out)
+        warehouse.export(db, query, fmt, out)  # paging and facets do not apply to an export
         return out.read_bytes()

@@ -6,21 +6,17 @@ records written here; the page must only reflect what `warehouse.search` returns
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import warehouse
 from appviews.results import COLUMNS, DOWNLOADS, export_bytes, results_frame
 from contracts import AgencyMention, Document, EntryPoint, Extraction, Fact, Source, make_id
+from tests.warehouse.wh_exports import read_export
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -306,25 +302,13 @@ def test_an_empty_range_is_one_clear_message(facts_db, monkeypatch) -> None:
         "usd_min (100.0) is after usd_max (10.0); give a range that is not empty"]
 
 
-def _rows_of(fmt: str, data: bytes) -> list[dict]:
-    if fmt == "csv":
-        return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
-    if fmt == "jsonl":
-        return [json.loads(line) for line in data.decode("utf-8").splitlines()]
-    if fmt == "parquet":
-        return pq.read_table(io.BytesIO(data)).to_pylist()
-    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
-    header, *rows = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
 @pytest.mark.parametrize("fmt", list(DOWNLOADS))
 def test_downloads_hold_every_filtered_row(facts_db, fmt: str) -> None:
     db, total = facts_db
-    everything = _rows_of(fmt, export_bytes(db, warehouse.Query(page_size=20, page=2), fmt))
+    everything = read_export(fmt, export_bytes(db, warehouse.Query(page_size=20, page=2), fmt))
     assert len(everything) == total  # not one page: every matching fact
     assert {"sentence", "doc_url", "usd", "kind", "source_id", "extractor_version"} <= set(everything[0])
-    tenge = _rows_of(fmt, export_bytes(db, warehouse.Query(currencies=("KZT",)), fmt))
+    tenge = read_export(fmt, export_bytes(db, warehouse.Query(currencies=("KZT",)), fmt))
     assert [row["text"] for row in tenge] == ["112 млн тенге"]
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
 
 import duckdb
-import openpyxl
-import pyarrow.parquet as pq
 import pytest
 
 import warehouse
 from contracts import RegintelError
+from tests.warehouse.wh_exports import read_export
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, make_source, story_a, story_b
 from warehouse import Query
 
@@ -35,25 +32,12 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _read(fmt: str, path: Path) -> list[dict]:
-    if fmt == "csv":
-        with path.open(newline="", encoding="utf-8") as fh:
-            return list(csv.DictReader(fh))
-    if fmt == "jsonl":
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    if fmt == "parquet":
-        return pq.read_table(path).to_pylist()
-    sheet = openpyxl.load_workbook(path, read_only=True).active
-    header, *rows = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx", "jsonl"])
 def test_export_matches_search(loaded: Path, tmp_path: Path, fmt: str) -> None:
     every = warehouse.search(loaded, Query(**{**_fields(QUERY), "page_size": 1000}))
     out = tmp_path / f"facts.{fmt}"
     assert warehouse.export(loaded, QUERY, fmt, out) == every.total == 9  # paging ignored
-    rows = _read(fmt, out)
+    rows = read_export(fmt, out.read_bytes())
     assert set(rows[0]) >= PROVENANCE
     assert [r["fact_id"] for r in rows] == [r["fact_id"] for r in every.rows]
     assert [r["doc_url"] for r in rows] == [r["doc_url"] for r in every.rows]
