@@ -172,8 +172,9 @@ def bare_crawl(base: str, paths: list[str], folder: Path) -> float:
 def our_crawl(base: str, pages: int, db: Path, processes: int) -> tuple[float, float, dict]:
     import duckdb
 
-    from contracts import EntryPoint, Source
     from crawlers.runner import crawl
+    from regintel.contracts import EntryPoint, Source
+    from regintel.settings import PARSE_PROCESSES
 
     source = Source(
         id="bench",
@@ -185,7 +186,7 @@ def our_crawl(base: str, pages: int, db: Path, processes: int) -> tuple[float, f
         allowed_domains=(HOST,),
         min_items=pages,
     )
-    settings = {**SETTINGS, "REGINTEL_PARSE_PROCESSES": processes}
+    settings = {**SETTINGS, PARSE_PROCESSES.name: processes}
     (run,) = crawl(db, [source], settings=settings, rewrite={f"https://{HOST}": base})
     elapsed = (run.finished_at - run.started_at).total_seconds()
     con = duckdb.connect(str(db), read_only=True)
@@ -211,8 +212,8 @@ def extraction_rate(folder: Path, n: int, rounds: int) -> tuple[list[float], lis
     alternate ours and the peer's, so both meet the same machine."""
     import trafilatura
 
-    from crawlers.articles.analysis import analyse, warm_up
-    from crawlers.articles.html import Options
+    from regintel.articles.analysis import analyse, warm_up
+    from regintel.articles.html import Options
 
     warm_up()
     bodies = [(folder / "news" / f"{i}.html").read_bytes() for i in range(n)]
@@ -235,7 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument(
-        "--parse-processes", type=int, default=1, help="REGINTEL_PARSE_PROCESSES for (b); 1 = the default"
+        "--parse-processes", type=int, default=1, help="parser worker processes for (b); 1 = the default"
     )
     parser.add_argument(
         "--rounds",

@@ -31,7 +31,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import duckdb  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
-from contracts import ACTIONS, SCHEMAS, Document, Fact, Page, make_id  # noqa: E402
+from regintel.contracts import ACTIONS, SCHEMAS, Document, Fact, Page, make_id  # noqa: E402
 from warehouse import (  # noqa: E402
     Query,
     compact_index,

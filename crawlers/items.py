@@ -6,7 +6,7 @@ import gzip
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from contracts import Page
+from regintel.contracts import Page
 
 BODY_GZIP_LEVEL = 3  # raw pages kept for re-extraction: fast level, ~4x smaller than the HTML
 

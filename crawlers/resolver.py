@@ -21,9 +21,10 @@ from twisted.internet.base import ReactorBase
 from twisted.internet.interfaces import IAddress, IHostResolution, IResolutionReceiver
 from zope.interface import provider
 
-from contracts import RegintelError
-from crawlers.middlewares.guard import clean_host, is_public_address
+from crawlers.middlewares.guard import ALLOW_HINT, clean_host, is_public_address
 from crawlers.sources import host_allowed, load_sources
+from regintel.contracts import RegintelError
+from regintel.settings import ALLOW_PRIVATE, REWRITE, SOURCES
 
 _REFUSED: dict[str, str] = {}  # host name -> the non-public address it resolved to
 
@@ -35,7 +36,7 @@ def refusal(host: str) -> str | None:
         return None
     return (
         f"private address refused: {host} resolved to non-public address {address} when connecting; "
-        "set REGINTEL_ALLOW_PRIVATE or the source's politeness option REGINTEL_ALLOW_PRIVATE: true"
+        + ALLOW_HINT
     )
 
 
@@ -73,22 +74,22 @@ class PublicOnlyResolver(CachingHostnameResolver):
     def from_crawler(cls, crawler: Any, reactor: ReactorBase) -> Self:
         """`crawler` is the CrawlerProcess: the resolver serves every crawler of the process."""
         settings = crawler.settings
-        mirrors = {urlsplit(m).hostname or "" for m in settings.getdict("REGINTEL_REWRITE").values()}
+        mirrors = {urlsplit(m).hostname or "" for m in REWRITE.get(settings).values()}
         try:
-            sources = load_sources(settings.get("REGINTEL_SOURCES_FILE"))
+            sources = load_sources(SOURCES.get(settings))
         except RegintelError:  # the spider reports a bad sources file; nothing is allowed here
             sources = []
         trusted = {
             domain.lower()
             for source in sources
-            if source.politeness.get("REGINTEL_ALLOW_PRIVATE")
+            if source.politeness.get(ALLOW_PRIVATE.name)
             for domain in source.allowed_domains
         }
         cache_size = settings.getint("DNSCACHE_SIZE") if settings.getbool("DNSCACHE_ENABLED") else 0
         return cls(
             reactor,
             cache_size,
-            allow_all=settings.getbool("REGINTEL_ALLOW_PRIVATE"),
+            allow_all=bool(ALLOW_PRIVATE.get(settings)),
             allowed=frozenset((mirrors | trusted) - {""}),
         )
 

@@ -16,6 +16,8 @@ from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from regintel.settings import REWRITE
+
 
 class Rewriter:
     """Bidirectional prefix mapping between real URLs and their mirror."""
@@ -43,7 +45,7 @@ class RewriteDownloadHandler(BaseDownloadHandler):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.rewriter = Rewriter(crawler.settings.getdict("REGINTEL_REWRITE"))
+        self.rewriter = Rewriter(REWRITE.get(crawler.settings))
         self.http = HTTP11DownloadHandler.from_crawler(crawler)
 
     async def download_request(self, request: Request) -> Response:

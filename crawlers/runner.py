@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import warehouse
-from contracts import CrawlRun, RegintelError, Source, replace
 from crawlers.sources import dump_sources
+from regintel.contracts import CrawlRun, RegintelError, Source, replace
+from regintel.settings import DB, DB_READY, REWRITE, SOURCES
 
 SETTINGS_MODULE = "crawlers.settings"
 
@@ -39,11 +40,11 @@ def write_job(
     sources_file = folder / "sources.yaml"
     dump_sources(sources, sources_file)
     overrides = dict(settings or {})
-    overrides["REGINTEL_DB"] = str(Path(db).resolve())
-    overrides["REGINTEL_SOURCES_FILE"] = str(sources_file)
-    overrides["REGINTEL_DB_READY"] = True
+    overrides[DB.name] = str(Path(db).resolve())
+    overrides[SOURCES.name] = str(sources_file)
+    overrides[DB_READY.name] = True
     if rewrite:
-        overrides["REGINTEL_REWRITE"] = dict(rewrite)
+        overrides[REWRITE.name] = dict(rewrite)
     job = {"sources": [s.id for s in sources], "settings": overrides}
     job_file = folder / "job.json"
     job_file.write_text(json.dumps(job), encoding="utf-8")

@@ -1,30 +1,20 @@
-"""Scrapy settings for Regintel, and the one place every REGINTEL_* setting is declared.
+"""Scrapy settings for Regintel.
 
 Components read their settings in `from_crawler`; a source may override the politeness ones
 (`Source.politeness`). Defaults are polite for real sites; tests and the demo lower the delays
 for loopback.
 """
 
+from regintel.settings import crawl_defaults
+
 BOT_NAME = "regintel"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
 
 # --------------------------------------------------------------------------- regintel
-REGINTEL_DB = "regintel.duckdb"  # warehouse file the store pipeline writes to
-REGINTEL_SOURCES_FILE = None  # sources YAML/JSON; None = the packaged crawlers/sources.yaml
-REGINTEL_CONTACT_URL = "https://github.com/regintel/regintel"  # put in the User-Agent
-REGINTEL_VERSION = "0.1"
-REGINTEL_ALLOW_PRIVATE = False  # allow private/loopback addresses (user sources are refused otherwise)
-REGINTEL_REWRITE = {}  # real origin -> mirror prefix, e.g. {"https://www.gov.kz": "http://127.0.0.1:8000/www.gov.kz"}
-REGINTEL_DB_READY = False  # the runner already created the database and registered the sources
-REGINTEL_FLUSH_ITEMS = 500  # store pipeline: flush to the warehouse every N records ...
-REGINTEL_FLUSH_SECONDS = 5.0  # ... or every this many seconds, whichever comes first
-REGINTEL_MIN_TEXT_CHARS = 200  # shorter main text = "no_article"
-REGINTEL_PARSE_PROCESSES = 1  # article parser worker processes; 0 = parse on the reactor thread
-REGINTEL_PARSE_NICE = 19  # the parser's CPU priority is lowered by this much: fetching comes first
-REGINTEL_BACKOFF_BASE = 2.0  # retry backoff: base * 2**(attempt-1) seconds, or Retry-After if given
-REGINTEL_BACKOFF_MAX = 60.0
-REGINTEL_CHALLENGE_MAX_BYTES = 200_000  # challenge interstitials are small; larger pages are not checked
+# Every REGINTEL_* setting is declared in regintel/settings.py; Scrapy starts from those values
+# (the environment's, else the defaults), and runs override them like any Scrapy setting.
+globals().update(crawl_defaults())
 
 # --------------------------------------------------------------------------- politeness
 ROBOTSTXT_OBEY = True
@@ -66,7 +56,7 @@ ITEM_PIPELINES = {
 }
 # Private addresses are refused again when connecting (see crawlers/resolver.py: DNS rebinding).
 TWISTED_DNS_RESOLVER = "crawlers.resolver.PublicOnlyResolver"
-# The rewrite handler passes through unless REGINTEL_REWRITE maps the URL to a mirror.
+# The rewrite handler passes through unless the rewrite setting maps the URL to a mirror.
 DOWNLOAD_HANDLERS = {
     "http": "crawlers.rewrite.RewriteDownloadHandler",
     "https": "crawlers.rewrite.RewriteDownloadHandler",

@@ -18,7 +18,8 @@ import yaml
 from croniter import croniter
 from parsel.csstranslator import HTMLTranslator
 
-from contracts import EntryPoint, RegintelError, Source
+from regintel.contracts import EntryPoint, RegintelError, Source
+from regintel.settings import ALLOW_PRIVATE
 
 DEFAULT_PATH = Path(__file__).with_name("sources.yaml")
 
@@ -35,7 +36,7 @@ POLITENESS_KEYS = (
     "DOWNLOAD_TIMEOUT",
     "DOWNLOAD_MAXSIZE",
     "RETRY_TIMES",
-    "REGINTEL_ALLOW_PRIVATE",
+    ALLOW_PRIVATE.name,
 )
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 _LANG = re.compile(r"^[a-z]{2}$")

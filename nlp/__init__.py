@@ -19,12 +19,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from contracts import Extraction
 from nlp.facts import Context, build_extraction
 from nlp.language import detect
 from nlp.pipeline import LANGS, build
 from nlp.rates import load_rates
 from nlp.sentences import doc_views
+from regintel.contracts import Extraction
 
 EXTRACTOR_VERSION = "regintel-nlp/0.1.0"
 BATCH = 64

@@ -19,12 +19,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from contracts import AgencyMention, make_id, replace
 from nlp.agency_inflection import lemma
 from nlp.agency_registry import Alias, Entry, Registry, default_registry
 from nlp.agency_shapes import EnglishShapes, RussianShapes, Shape
 from nlp.sentences import LineIndex, doc_text
 from nlp.span_groups import write
+from regintel.contracts import AgencyMention, make_id, replace
 
 SPANS_KEY = "agencies"
 ACRONYM, COUNTRY, NEGATIVE = "acronym", "country", "negative"  # groups of the exact-case matcher

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from contracts import AgencyMention
 from nlp.lexicons import alternation, load
 from nlp.span_groups import Item
+from regintel.contracts import AgencyMention
 
 AGENT_WINDOW = 40  # characters before a body that may hold its passive marker
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from contracts import RegintelError
 from nlp.agency_inflection import case_forms
+from regintel.contracts import RegintelError
 
 DATA_DIR = Path(__file__).parent / "data" / "agencies"
 KINDS = frozenset(

@@ -14,11 +14,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from contracts import AgencyMention, Extraction, Fact
 from nlp.agency_links import agency_links
 from nlp.rates import RateTable
 from nlp.sentences import SentenceIndex, doc_lower, sentence_index
 from nlp.span_groups import Item, annotation, view
+from regintel.contracts import AgencyMention, Extraction, Fact
 
 CONFIDENCE = {"money": 0.95, "count": 0.8, "duration": 0.9, "percent": 0.95, "person": 0.8, "period": 0.85}
 INHERITED_CURRENCY_CONFIDENCE = 0.7

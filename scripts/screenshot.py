@@ -19,8 +19,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from contracts import RegintelError
-from pipeline.webapp import start_app
+from regintel.app.launch import start_app
+from regintel.contracts import RegintelError
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -25,14 +25,14 @@ from pathlib import Path
 
 import duckdb
 
-from contracts import RegintelError
+from regintel.contracts import RegintelError
+from regintel.settings import LOCK_TIMEOUT_S
 
 try:
     import fcntl
 except ImportError:  # not POSIX: DuckDB's own lock plus retries still keep readers and writers apart
     fcntl = None  # type: ignore[assignment]
 
-LOCK_TIMEOUT_S = float(os.environ.get("REGINTEL_LOCK_TIMEOUT_S", "60"))  # then a locked db is a user error
 BACKOFF_FIRST_S = 0.005  # first retry delay; doubles up to BACKOFF_MAX_S, with jitter
 BACKOFF_MAX_S = 0.2
 FLOCK_POLL_S = 0.004  # sidecar lock poll interval (jittered); short, so queued readers get in quickly
@@ -95,7 +95,7 @@ def _sql_string(value: str) -> str:
 
 
 def open_with_retry(
-    db: Path, *, read_only: bool, timeout_s: float = LOCK_TIMEOUT_S
+    db: Path, *, read_only: bool, timeout_s: float | None = None
 ) -> duckdb.DuckDBPyConnection:
     """A cursor with `db` attached as its default catalog, retrying with jittered exponential
     backoff while another process holds the file's lock. Close it with `close`."""
@@ -104,6 +104,7 @@ def open_with_retry(
         raise RegintelError(f"database not found: {db}; create it with `regintel init`")
     if not db.parent.exists():
         raise RegintelError(f"database folder does not exist: {db.parent}")
+    timeout_s = LOCK_TIMEOUT_S.get() if timeout_s is None else timeout_s
     deadline = time.monotonic() + timeout_s
     delay = BACKOFF_FIRST_S
     mode = " (READ_ONLY)" if read_only else ""
@@ -181,7 +182,7 @@ def _release(*fds: int | None) -> None:
 def session(db: Path, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on the attached file for one call, queued fairly with other Regintel processes."""
     db = Path(db)
-    deadline = time.monotonic() + LOCK_TIMEOUT_S
+    deadline = time.monotonic() + LOCK_TIMEOUT_S.get()
     held: list[int | None] = []
     if not read_only:  # let readers queued behind the previous write in first
         time.sleep(max(0.0, _last_write.get(db, 0.0) + WRITER_COURTESY_S - time.monotonic()))

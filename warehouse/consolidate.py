@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 import yaml
 
-from contracts import make_id
+from regintel.contracts import make_id
 from warehouse import generation
 from warehouse.schema import writer
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from contracts import CrawlIssue, CrawlRun, Document, Page, Source, make_id, to_arrow
+from regintel.contracts import CrawlIssue, CrawlRun, Document, Page, Source, make_id, to_arrow
 from warehouse import generation
 from warehouse.documents import upsert_documents
 from warehouse.schema import reader, writer

@@ -8,7 +8,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from contracts import Document
+from regintel.contracts import Document
 
 COLUMNS = ("url, source_id, title, text, lang, published, published_raw, fetched_at, content_hash, "
            "near_dup_key, content_type")

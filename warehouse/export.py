@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contracts import RegintelError
+from regintel.contracts import RegintelError
 from warehouse.connection import load_extension
 from warehouse.query import Query, effective_sort
 from warehouse.relation import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, TIE, prepare

@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from contracts import SCHEMAS, AgencyMention, Document, Extraction, Fact, make_id, replace, to_arrow
+from regintel.contracts import SCHEMAS, AgencyMention, Document, Extraction, Fact, make_id, replace, to_arrow
 from warehouse import consolidate, fts, generation
 from warehouse.connection import skip_vacuum
 from warehouse.documents import COLUMNS, document_from_row, upsert_documents

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from contracts import ACTIONS, FACT_KINDS, RegintelError
+from regintel.contracts import ACTIONS, FACT_KINDS, RegintelError
 
 SORTS = ("relevance", "date", "usd")
 FACET_NAMES = ("kinds", "agencies", "countries", "actions", "currencies", "sources", "langs", "years",

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from contracts import SCHEMAS, Fact
+from regintel.contracts import SCHEMAS, Fact
 from warehouse import fts
 from warehouse.filters import clauses
 from warehouse.query import Query, clean_text

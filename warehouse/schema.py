@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from contracts import RegintelError
+from regintel.contracts import RegintelError
 from warehouse import migrations
 from warehouse.connection import reading, session, writing
 from warehouse.migrations import LATEST_VERSION

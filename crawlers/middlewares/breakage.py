@@ -17,6 +17,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from regintel.settings import CHALLENGE_MAX_BYTES
+
 PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "challenges.yaml"
 _MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"MZ")
 _CONTROL = bytes([*range(0, 9), 11, *range(14, 32)])
@@ -52,7 +54,7 @@ def looks_binary(body: bytes) -> bool:
 class BreakageMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.patterns = load_challenge_patterns()
-        self.max_bytes = crawler.settings.getint("REGINTEL_CHALLENGE_MAX_BYTES")
+        self.max_bytes = int(CHALLENGE_MAX_BYTES.get(crawler.settings))
         self.stats = crawler.stats
 
     @classmethod

@@ -24,6 +24,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
 from crawlers.rewrite import Rewriter
+from regintel.settings import ALLOW_PRIVATE, REWRITE
+
+ALLOW_HINT = f"set {ALLOW_PRIVATE.name} or the source's politeness option {ALLOW_PRIVATE.name}: true"
 
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 RESOLVE_TIMEOUT = 2.0  # seconds per host name; a slow resolver must not stall the crawl
@@ -111,8 +114,8 @@ def _is_ip(host: str) -> bool:
 
 class PrivateAddressGuard:
     def __init__(self, crawler: Crawler) -> None:
-        self.allowed = crawler.settings.getbool("REGINTEL_ALLOW_PRIVATE")
-        self.rewriter = Rewriter(crawler.settings.getdict("REGINTEL_REWRITE"))
+        self.allowed = bool(ALLOW_PRIVATE.get(crawler.settings))
+        self.rewriter = Rewriter(REWRITE.get(crawler.settings))
         self.stats = crawler.stats
 
     @classmethod
@@ -129,6 +132,5 @@ class PrivateAddressGuard:
         if reason:
             self.stats.inc_value("regintel/refused/private_address")
             raise PrivateAddressRefused(
-                f"private address refused: {reason}; set REGINTEL_ALLOW_PRIVATE or the source's "
-                "politeness option REGINTEL_ALLOW_PRIVATE: true"
+                f"private address refused: {reason}; {ALLOW_HINT}"
             )

@@ -18,7 +18,8 @@ from scrapy.http import Response
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
-from contracts import RegintelError
+from regintel.contracts import RegintelError
+from regintel.settings import BACKOFF_BASE, BACKOFF_MAX, CONTACT_URL, VERSION
 
 
 class ContactUserAgentMiddleware:
@@ -29,12 +30,12 @@ class ContactUserAgentMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        contact = crawler.settings.get("REGINTEL_CONTACT_URL") or ""
+        contact = CONTACT_URL.get(crawler.settings) or ""
         if not contact.startswith(("http://", "https://", "mailto:")):
             raise RegintelError(
-                f"REGINTEL_CONTACT_URL {contact!r} is not a URL; give an http(s) or mailto URL"
+                f"{CONTACT_URL.name} {contact!r} is not a URL; give an http(s) or mailto URL"
             )
-        return cls(f"Regintel/{crawler.settings.get('REGINTEL_VERSION')} (+{contact})")
+        return cls(f"Regintel/{VERSION.get(crawler.settings)} (+{contact})")
 
     def process_request(self, request: Request) -> None:
         request.headers.setdefault(b"User-Agent", self.user_agent)
@@ -63,7 +64,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         s = crawler.settings
-        middleware = cls(s, s.getfloat("REGINTEL_BACKOFF_BASE"), s.getfloat("REGINTEL_BACKOFF_MAX"))
+        middleware = cls(s, float(BACKOFF_BASE.get(s)), float(BACKOFF_MAX.get(s)))
         middleware.crawler = crawler
         return middleware
 

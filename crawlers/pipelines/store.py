@@ -24,11 +24,20 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 import warehouse
-from contracts import CrawlIssue, CrawlRun, Page, Source, replace
 from crawlers import dbthread
-from crawlers.articles.parser import ArticleParser, options_for
 from crawlers.items import Discovered, Fetched, Problem, Unchanged
+from crawlers.parsing import ArticleParser, options_for
 from crawlers.runstatus import judge
+from regintel.contracts import CrawlIssue, CrawlRun, Page, Source, replace
+from regintel.settings import (
+    DB,
+    DB_READY,
+    FLUSH_ITEMS,
+    FLUSH_SECONDS,
+    MIN_TEXT_CHARS,
+    PARSE_NICE,
+    PARSE_PROCESSES,
+)
 
 logger = logging.getLogger(__name__)
 STATS_PREFIX = "regintel/"
@@ -54,16 +63,16 @@ class StorePipeline:
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         self.crawler = crawler
-        self.db = Path(settings.get("REGINTEL_DB"))
-        self.flush_items = settings.getint("REGINTEL_FLUSH_ITEMS")
-        self.flush_seconds = settings.getfloat("REGINTEL_FLUSH_SECONDS")
+        self.db = Path(DB.get(settings))
+        self.flush_items = int(FLUSH_ITEMS.get(settings))
+        self.flush_seconds = float(FLUSH_SECONDS.get(settings))
         self.fetched: list[Fetched] = []
         self.issues: list[CrawlIssue] = []
         self.done: list[str] = []
         self.frontier: list[tuple[str, int]] = []
         self.run: CrawlRun | None = None
         self.loop: task.LoopingCall | None = None
-        self.db_ready = settings.getbool("REGINTEL_DB_READY")
+        self.db_ready = bool(DB_READY.get(settings))
         self.writes: list[asyncio.Future[None]] = []
         self.store_seconds = 0.0
         self.parser: ArticleParser | None = None
@@ -86,9 +95,9 @@ class StorePipeline:
             self.db,
             options_for(source),
             self.crawler.stats.inc_value,
-            min_chars=settings.getint("REGINTEL_MIN_TEXT_CHARS"),
-            processes=settings.getint("REGINTEL_PARSE_PROCESSES"),
-            nice=settings.getint("REGINTEL_PARSE_NICE"),
+            min_chars=int(MIN_TEXT_CHARS.get(settings)),
+            processes=int(PARSE_PROCESSES.get(settings)),
+            nice=int(PARSE_NICE.get(settings)),
         )
         self.run = await dbthread.call(self.begin, source)
         unparsed = await dbthread.call(warehouse.unparsed_pages, self.db, source.id)

@@ -31,15 +31,16 @@ from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
 import warehouse
-from contracts import EntryPoint, RegintelError, Source
 from crawlers import dbthread
-from crawlers.dates import parse_datetime, to_utc
 from crawlers.items import Discovered, Fetched, Problem, Unchanged
 from crawlers.middlewares.breakage import Breakage
 from crawlers.middlewares.guard import PrivateAddressRefused
 from crawlers.resolver import refusal
 from crawlers.sources import ENTRY_KINDS, find_source, load_sources
 from crawlers.spiders.discovery import Candidate, feed_candidates, listing_candidates, sitemap_candidates
+from regintel.articles.dates import parse_datetime, to_utc
+from regintel.contracts import EntryPoint, RegintelError, Source
+from regintel.settings import DB, SOURCES
 
 ARTICLE_TYPES = re.compile(r"html|xml|text/plain|pdf", re.IGNORECASE)
 ARTICLE_STATUSES = [304, *range(400, 600)]  # the callback records these itself (redirects still followed)
@@ -99,12 +100,12 @@ class SourceSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.source = find_source(
-            load_sources(crawler.settings.get("REGINTEL_SOURCES_FILE")), spider.source_id
+            load_sources(SOURCES.get(crawler.settings)), spider.source_id
         )
         # Settings are not frozen yet: a source's politeness overrides apply to its own crawler.
         crawler.settings.setdict(spider.source.politeness, priority="spider")
         spider.allowed_domains = list(spider.source.allowed_domains)
-        spider.db = Path(crawler.settings.get("REGINTEL_DB"))
+        spider.db = Path(DB.get(crawler.settings))
         return spider
 
     source: Source

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from samplesite.server import SampleSite, running
+from regintel.samplesite.server import SampleSite, running
 
 
 @pytest.fixture(scope="module")

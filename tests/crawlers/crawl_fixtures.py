@@ -6,10 +6,10 @@ from pathlib import Path
 
 import duckdb
 
-from contracts import EntryPoint, Source
 from crawlers.sources import load_sources
-from samplesite import hostile
-from samplesite.server import SampleSite
+from regintel.contracts import EntryPoint, Source
+from regintel.samplesite import hostile
+from regintel.samplesite.server import SampleSite
 
 # Loopback politeness: no delays, generous concurrency, short timeouts and backoff.
 FAST = {

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-from contracts import EntryPoint, Source
 from crawlers.runner import crawl
-from samplesite.server import SampleSite
+from regintel.contracts import EntryPoint, Source
+from regintel.samplesite.server import SampleSite
 from tests.crawlers.crawl_fixtures import FAST
 
 # The guard middleware is switched off, as if a rebinding DNS server had shown it a public

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import warehouse
-from contracts import EntryPoint, replace
 from crawlers.runner import SETTINGS_MODULE, crawl, write_job
 from crawlers.sources import find_source, load_sources
-from samplesite import hostile
-from samplesite.server import SampleSite, running
+from regintel.contracts import EntryPoint, replace
+from regintel.samplesite import hostile
+from regintel.samplesite.server import SampleSite, running
 from tests.crawlers.crawl_fixtures import FAST, HOSTILE_SOURCE, mirrored_sources, rows
 
 

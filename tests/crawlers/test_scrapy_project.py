@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import crawlers.settings
 import warehouse
-from samplesite.server import SampleSite
+from regintel.samplesite.server import SampleSite
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,13 +31,3 @@ def test_scrapy_crawl_stores_parsed_documents_like_regintel_crawl(site: SampleSi
     assert run.status == "ok" and run.stats["documents"] == 6, run.message
     (status,) = [s for s in warehouse.source_status(db) if s.source_id == "timesca"]
     assert status.documents == 6 and status.pages == 6
-
-
-def test_every_regintel_setting_used_in_code_is_declared() -> None:
-    import re
-
-    declared = {name for name in vars(crawlers.settings) if name.startswith("REGINTEL_")}
-    used = set()
-    for path in (ROOT / "crawlers").rglob("*.py"):
-        used |= set(re.findall(r"\"(REGINTEL_[A-Z_]+)\"", path.read_text(encoding="utf-8")))
-    assert used <= declared, sorted(used - declared)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contracts import RegintelError
 from crawlers.sources import dump_sources, find_source, load_sources
+from regintel.contracts import RegintelError
 
 GOOD = {
     "id": "demo_src",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from contracts import AgencyMention
+from regintel.contracts import AgencyMention
 from tests.nlp.rule_pipes import rule_pipes
 
 

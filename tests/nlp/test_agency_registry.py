@@ -10,8 +10,8 @@ import pytest
 import spacy
 import yaml
 
-from contracts import RegintelError
 from nlp.agency_registry import DATA_DIR, KINDS, default_registry, load_registry
+from regintel.contracts import RegintelError
 
 RAW = [
     entry

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from contracts import Fact
 from nlp import Extractor
+from regintel.contracts import Fact
 
 EX = Extractor()
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.extract import extract_files
+from regintel.jobs.extract import extract_files
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"

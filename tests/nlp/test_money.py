@@ -12,10 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contracts import Fact
 from nlp import ExtractOptions, Extractor
 from nlp.lexicons import load
 from nlp.rates import default_path, load_rates
+from regintel.contracts import Fact
 
 EX = Extractor()
 PUBLISHED = date(2024, 3, 15)

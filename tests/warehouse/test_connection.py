@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 import warehouse
-from contracts import RegintelError
+from regintel.contracts import RegintelError
 from warehouse.connection import extension_path, open_with_retry
 
 HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep({s})"

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 import warehouse
-from contracts import Extraction
+from regintel.contracts import Extraction
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, make_source, story_a, story_b
 from warehouse.consolidate import consolidate
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 import warehouse
-from contracts import CrawlIssue, replace
+from regintel.contracts import CrawlIssue, replace
 from tests.warehouse.wh_records import make_doc, make_page, make_source
 from warehouse.connection import writing
 

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 import warehouse
-from contracts import RegintelError
+from regintel.contracts import RegintelError
 from tests.warehouse.wh_exports import read_export
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, make_source, story_a, story_b
 from warehouse import Query

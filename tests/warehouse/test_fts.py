@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 import warehouse
-from contracts import Extraction
+from regintel.contracts import Extraction
 from tests.warehouse.wh_records import make_doc
 from warehouse import fts
 

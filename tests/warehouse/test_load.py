@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 import warehouse
-from contracts import Extraction, RegintelError, replace
+from regintel.contracts import Extraction, RegintelError, replace
 from tests.warehouse.wh_records import EXTRACTOR, STORY_A, STORY_B, make_doc, story_a, story_b
 from warehouse.connection import _INSTANCE
 

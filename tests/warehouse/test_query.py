@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contracts import RegintelError
+from regintel.contracts import RegintelError
 from warehouse import Query
 
 

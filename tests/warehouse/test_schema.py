@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 import warehouse
-from contracts import Extraction, RegintelError
+from regintel.contracts import Extraction, RegintelError
 from tests.warehouse.wh_records import fact, make_doc
 from warehouse.migrations import LATEST_VERSION
 

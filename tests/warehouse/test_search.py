@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 import warehouse
-from contracts import Extraction, RegintelError
+from regintel.contracts import Extraction, RegintelError
 from tests.warehouse.wh_records import STORY_A, STORY_B, fact, make_doc, make_source, story_a, story_b
 from warehouse import Query
 

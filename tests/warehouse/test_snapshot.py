@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import warehouse
-from contracts import Extraction
+from regintel.contracts import Extraction
 from tests.warehouse.wh_records import fact, make_doc, make_source
 from warehouse import Query, snapshot
 from warehouse.query import effective_sort

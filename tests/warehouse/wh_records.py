@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from datetime import UTC, date, datetime
 
-from contracts import AgencyMention, Document, EntryPoint, Extraction, Fact, Page, Source, make_id
+from regintel.contracts import AgencyMention, Document, EntryPoint, Extraction, Fact, Page, Source, make_id
 
 FETCHED = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import warehouse
-from contracts import Extraction
+from regintel.contracts import Extraction
 from tests.warehouse.wh_records import fact, make_doc
 
 FACTS_PER_DOC = 5

@@ -1,7 +1,7 @@
 """Version 4: pages carry their feed/listing hints and when their article was parsed.
 
 A crawl stores raw pages first and parses them into documents in the background
-(`crawlers.articles`); `parsed_at IS NULL` marks a page whose article is still to be parsed,
+(`regintel.articles`); `parsed_at IS NULL` marks a page whose article is still to be parsed,
 so a crawl killed between the two steps resumes the parsing. Pages stored before this version
 were parsed when they were fetched.
 """

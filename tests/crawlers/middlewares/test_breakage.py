@@ -8,7 +8,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
 from crawlers.middlewares.breakage import Breakage, BreakageMiddleware, load_challenge_patterns, looks_binary
-from samplesite import hostile
+from regintel.samplesite import hostile
 
 PAGES = {h.path: h for h in hostile.pages()}
 REQUEST = Request("https://x.kz/a", meta={"regintel_kind": "article"})

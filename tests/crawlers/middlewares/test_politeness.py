@@ -7,12 +7,12 @@ from scrapy import Request
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
-from contracts import RegintelError
 from crawlers.middlewares.politeness import (
     BackoffRetryMiddleware,
     ContactUserAgentMiddleware,
     retry_after_seconds,
 )
+from regintel.contracts import RegintelError
 
 
 def test_user_agent_carries_the_contact_url() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from samplesite.site import build
+from regintel.samplesite.site import build
 
 SITE = build()
 

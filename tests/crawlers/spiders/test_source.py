@@ -10,10 +10,10 @@ from scrapy.settings import Settings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from contracts import RegintelError
 from crawlers.middlewares.breakage import Breakage
 from crawlers.spiders.discovery import Candidate
 from crawlers.spiders.source import SourceSpider, canonical, failure_reason
+from regintel.contracts import RegintelError
 from warehouse import PageState
 
 

@@ -18,7 +18,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import contracts
+from regintel import contracts
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))

@@ -1,0 +1,1 @@
+"""The Streamlit app: `router.py` (the entry script, `st.navigation`) and one module per page."""

@@ -1,0 +1,205 @@
+"""The Search page: a query box, filters, facet counts, a paged results table and downloads.
+
+The page only builds a `warehouse.Query` and renders the `Result` of `warehouse.search`; its
+downloads are `warehouse.export` files. Results are cached per (database file state, query);
+the warehouse opens and closes its own short-lived connection on each call, so a running crawl
+is never blocked by the app.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+import warehouse
+from regintel.app.results import COLUMN_CONFIG, DOWNLOAD_MAX_ROWS, DOWNLOADS, export_bytes, results_frame
+from regintel.contracts import ACTIONS, FACT_KINDS, RegintelError
+from regintel.settings import DB
+
+# facet name -> label of its column in the breakdown
+FACETS = {"kinds": "kind", "agencies": "agency", "countries": "country", "actions": "action",
+          "currencies": "currency", "sources": "source", "langs": "language", "years": "year",
+          "amounts": "USD amount", "values": "value", "periods": "fact period",
+          "corroboration": "corroboration"}
+# facet name -> label of its multiselect in the sidebar, in order (options and counts from the facet)
+OPTION_FACETS = {"kinds": "Kind", "agencies": "Agency", "countries": "Country", "actions": "Action",
+                 "currencies": "Currency", "sources": "Source", "langs": "Language"}
+# facets whose values a filter selects exactly (a magnitude bucket is half-open, a range filter is not)
+CLICKABLE_FACETS = (*OPTION_FACETS, "years")
+KNOWN_VALUES = {"kinds": FACT_KINDS, "actions": ACTIONS}  # listed even when no fact has them yet
+PAGE_SIZES = (20, 50, 100)
+CACHE_TTL_S = 60
+
+
+def db_path() -> Path:
+    """The warehouse this app reads (the DB setting: environment, else ./regintel.duckdb)."""
+    return Path(DB.get())
+
+
+def _state_stamp(db: Path) -> int:
+    """Changes whenever the database file (or its WAL) is written, so cached results refresh."""
+    wal = db.with_name(db.name + ".wal")
+    return sum(p.stat().st_mtime_ns + p.stat().st_size for p in (db, wal) if p.exists())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False, max_entries=512)
+def run_search(db: str, stamp: int, query: warehouse.Query) -> warehouse.Result:
+    """One cached call of the warehouse's search (the Query is a frozen dataclass: a cache key)."""
+    del stamp  # only part of the cache key
+    return warehouse.search(Path(db), query)
+
+
+def _labelled(counts: dict[str, int]) -> Callable[[str], str]:
+    return lambda value: f"{value} ({counts[value]})" if value in counts else str(value)
+
+
+def _facet_select(label: str, key: str, facet: list[tuple[Any, int]],
+                  known: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A multiselect whose options are the facet's values (with counts), the known values and the
+    current selection, so a chosen value never disappears from its own list."""
+    counts = {str(value): count for value, count in facet if value is not None}
+    chosen = st.session_state.get(key, [])
+    options = list(dict.fromkeys([*counts, *known, *chosen]))
+    return tuple(st.sidebar.multiselect(label, options, key=key, format_func=_labelled(counts)))
+
+
+def _date_range(where: DeltaGenerator, label: str, key: str,
+                hint: str | None = None) -> tuple[date | None, date | None]:
+    value = where.date_input(label, value=(), key=key, format="YYYY-MM-DD", help=hint)
+    picked = tuple(value) if isinstance(value, list | tuple) else (value,)
+    start = picked[0] if picked else None
+    end = picked[1] if len(picked) > 1 else None
+    return start, end
+
+
+def _number_range(where: DeltaGenerator, label: str, key: str,
+                  hint: str) -> tuple[float | None, float | None]:
+    """Two optional bounds side by side (empty: open)."""
+    where.caption(label, help=hint)
+    low, high = where.columns(2)
+    return (low.number_input("from", min_value=0.0, value=None, step=1.0, key=f"{key}_min", format="%g"),
+            high.number_input("to", min_value=0.0, value=None, step=1.0, key=f"{key}_max", format="%g"))
+
+
+RANGE_KEYS = ("usd_min", "usd_max", "value_min", "value_max", "period")  # in "Amounts and periods"
+
+
+def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
+    """The sidebar widgets -> a Query (page 1); option lists come from the text search's facets."""
+    st.sidebar.header("Filters")
+    chosen = {name: _facet_select(label, name, options.facets.get(name, []), KNOWN_VALUES.get(name, ()))
+              for name, label in OPTION_FACETS.items()}
+    published_from, published_to = _date_range(st.sidebar, "Published between", "published")
+    in_use = any(st.session_state.get(key) not in (None, ()) for key in RANGE_KEYS)
+    ranges = st.sidebar.expander("Amounts and periods", expanded=in_use)
+    usd_min, usd_max = _number_range(ranges, "USD amount", "usd", "US dollar equivalent of money facts")
+    value_min, value_max = _number_range(ranges, "Value", "value", "The figure as written: money in its "
+                                         "currency, counts, percentages, durations in days")
+    period_from, period_to = _date_range(ranges, "Fact period between", "period",
+                                         hint="The period a fact is about (\"in 2024\", \"in nine months\")")
+    corroborated = st.sidebar.toggle("Corroborated only", key="corroborated",
+                                     help="Only facts reported by two or more outlets")
+    sort = st.sidebar.selectbox("Sort by", warehouse.SORTS, key="sort")
+    page_size = st.sidebar.selectbox("Rows per page", PAGE_SIZES, key="page_size")
+    return warehouse.Query(
+        text=text, **chosen, usd_min=usd_min, usd_max=usd_max, value_min=value_min, value_max=value_max,
+        published_from=published_from, published_to=published_to, period_from=period_from,
+        period_to=period_to, corroborated_only=corroborated, sort=sort, page=1, page_size=page_size,
+        facets=tuple(FACETS),
+    )
+
+
+def _narrow(name: str) -> None:
+    """A clicked facet value becomes a filter: added to its multiselect, or (a year) the date range."""
+    picked = st.session_state.get(f"narrow_{name}")
+    if picked is None:
+        return
+    if name == "years":
+        st.session_state["published"] = (date(picked, 1, 1), date(picked, 12, 31))
+    else:
+        st.session_state[name] = list(dict.fromkeys([*st.session_state.get(name, []), str(picked)]))
+    st.session_state[f"narrow_{name}"] = None
+
+
+def _facet_counts(result: warehouse.Result) -> None:
+    """Facet counts of the current results in the sidebar, one facet per tab: values that a filter
+    selects exactly are buttons that apply it (Datasette's facet links); the others a table."""
+    shown = [(name, values) for name, values in result.facets.items() if values]
+    if not shown:
+        return
+    st.sidebar.subheader("In these results")
+    tabs = st.sidebar.tabs([FACETS.get(name, name).capitalize() for name, _ in shown])
+    for tab, (name, values) in zip(tabs, shown, strict=True):
+        counts = {value: count for value, count in values if value is not None}
+        if name in CLICKABLE_FACETS and counts:
+            tab.pills("Click a value to filter by it", list(counts), key=f"narrow_{name}", on_change=_narrow,
+                      args=(name,), format_func=lambda value, c=counts: f"{value} · {c[value]:,}")
+        else:
+            frame = pd.DataFrame(values, columns=[FACETS.get(name, name), "facts"])
+            tab.dataframe(frame, hide_index=True, width="stretch")
+
+
+def _page_number(query: warehouse.Query) -> int:
+    """The page to show: back to 1 whenever the filters change."""
+    if st.session_state.get("last_query") != query:
+        st.session_state["last_query"] = query
+        st.session_state["page"] = 1
+    return int(st.session_state.get("page", 1))
+
+
+def render() -> None:
+    """Draw the Search page."""
+    st.title("Search enforcement facts")
+    db = db_path()
+    if not db.exists():
+        st.info(f"No warehouse found at {db}. Build one with `regintel demo` (or `regintel crawl` "
+                f"then `regintel process`), or point the {DB.name} environment variable at it.")
+        return
+    text = st.text_input("Search", key="q", placeholder="e.g. crypto exchange seized, штраф, SEC penalty")
+    stamp = _state_stamp(db)
+    try:
+        options = run_search(str(db), stamp, warehouse.Query(text=text, page_size=1,
+                                                             facets=tuple(OPTION_FACETS)))
+        if not options.total and not text:
+            st.info(f"The warehouse at {db} has no facts yet. Run `regintel process` after a crawl, "
+                    "or `regintel demo` to load the sample site.")
+            return
+        query = _filters(text, options)
+        page = _page_number(query)
+        result = run_search(str(db), stamp, replace(query, page=page))
+    except RegintelError as err:
+        st.error(str(err))
+        return
+
+    pages = max(1, math.ceil(result.total / query.page_size))
+    st.markdown(f"**{result.total:,} facts found** · page {page} of {pages}")
+    st.text(result.description)
+    _facet_counts(result)
+    st.dataframe(results_frame(result.rows), hide_index=True, width="stretch",
+                 column_config=COLUMN_CONFIG)
+    _paging_and_downloads(db, query, result.total, pages)
+
+
+def _paging_and_downloads(db: Path, query: warehouse.Query, total: int, pages: int) -> None:
+    """The page number, and every matching fact as a file in the chosen format."""
+    page, fmt, button, _ = st.columns([1, 1, 1, 2], vertical_alignment="bottom")
+    page.number_input("Page", min_value=1, max_value=pages, step=1, key="page")
+    chosen = fmt.selectbox("Download as", list(DOWNLOADS), key="download_format",
+                           format_func=lambda name: DOWNLOADS[name].label)
+    download = DOWNLOADS[chosen]
+    too_many = total > DOWNLOAD_MAX_ROWS
+    with button:
+        st.download_button(f"Download {download.label}", data=lambda: export_bytes(db, query, chosen),
+                           file_name=f"regintel-facts.{chosen}", mime=download.mime,
+                           icon=":material/download:", disabled=not total or too_many, on_click="ignore")
+    if too_many:
+        st.caption(f"Downloads stop at {DOWNLOAD_MAX_ROWS:,} facts: narrow the filters, or run "
+                   "`regintel export` with the same filters (it streams any number of rows).")

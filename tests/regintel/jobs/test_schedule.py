@@ -1,0 +1,59 @@
+"""Which sources are due: cron schedules against the run history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from regintel.contracts import CrawlRun, EntryPoint, RegintelError, Source
+from regintel.jobs.schedule import plan
+
+NOW = datetime(2026, 11, 21, 7, 30, tzinfo=UTC)
+
+
+def source(source_id: str, schedule: str = "0 */6 * * *") -> Source:
+    entry = EntryPoint(kind="feed", url=f"https://{source_id}.example/rss")
+    return Source(
+        id=source_id,
+        name=source_id,
+        publisher_kind="news",
+        country="KZ",
+        languages=("en",),
+        entry_points=(entry,),
+        allowed_domains=(f"{source_id}.example",),
+        schedule=schedule,
+    )
+
+
+def run(source_id: str, started: datetime) -> CrawlRun:
+    return CrawlRun(
+        run_id=f"r-{source_id}",
+        source_id=source_id,
+        started_at=started,
+        finished_at=started + timedelta(minutes=2),
+        status="ok",
+    )
+
+
+def test_never_run_is_due() -> None:
+    (slot,) = plan([source("a")], {}, NOW)
+    assert slot.due and slot.last_run is None
+
+
+def test_run_since_last_fire_is_not_due_until_next_fire() -> None:
+    last = datetime(2026, 11, 21, 6, 5, tzinfo=UTC)  # after the 06:00 fire
+    (slot,) = plan([source("a")], {"a": run("a", last)}, NOW)
+    assert not slot.due
+    assert slot.next_due == datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+def test_run_before_last_fire_is_due() -> None:
+    last = datetime(2026, 11, 21, 5, 0, tzinfo=UTC)  # before the 06:00 fire
+    (slot,) = plan([source("a")], {"a": run("a", last)}, NOW)
+    assert slot.due
+
+
+def test_invalid_cron_is_a_user_error() -> None:
+    with pytest.raises(RegintelError, match="'every day'"):
+        plan([source("a", schedule="every day")], {}, NOW)
