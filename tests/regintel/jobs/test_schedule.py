@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+import warehouse
+from crawlers.sources import load_sources
 from regintel.contracts import CrawlRun, EntryPoint, RegintelError, Source
-from regintel.jobs.schedule import plan
+from regintel.jobs.schedule import plan, run_due, seconds_until_next
 
 NOW = datetime(2026, 11, 21, 7, 30, tzinfo=UTC)
 
@@ -57,3 +60,17 @@ def test_run_before_last_fire_is_due() -> None:
 def test_invalid_cron_is_a_user_error() -> None:
     with pytest.raises(RegintelError, match="'every day'"):
         plan([source("a", schedule="every day")], {}, NOW)
+
+
+def test_nothing_due_runs_nothing_and_sleeps_until_the_next_fire(tmp_path: Path) -> None:
+    """A source just crawled is not due: the runner starts no crawl and sleeps until its next fire."""
+    db = tmp_path / "schedule.duckdb"
+    sources = [s for s in load_sources() if s.enabled]
+    warehouse.init_db(db)
+    warehouse.upsert_sources(db, sources)
+    for s in sources:
+        warehouse.finish_run(db, warehouse.start_run(db, s.id))
+    assert run_due(db) == []
+    wait = seconds_until_next(db, longest=10_000.0)
+    assert 1.0 <= wait <= 10_000.0
+    assert seconds_until_next(db, longest=5.0) == 5.0
