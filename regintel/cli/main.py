@@ -175,16 +175,12 @@ def demo(
 
 
 def serve_app(db: Path, *, port: int) -> None:
-    """Start the app, announce it, and keep it running until Ctrl-C."""
-    from regintel.app.launch import start_app
+    """Start the app, announce it, and run until it stops or we are stopped (the signal is forwarded)."""
+    from regintel.app.launch import serve
 
-    proc = start_app(db, port=port)
-    typer.echo(f"app ready at http://localhost:{port}")
-    try:
-        proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        proc.wait(timeout=10)
+    code = serve(db, port=port, ready=lambda url: typer.echo(f"app ready at {url}"))
+    if code:
+        raise RegintelError(f"the app exited with code {code}")
 
 
 def main(argv: list[str] | None = None) -> int:
