@@ -28,7 +28,7 @@ class Unsupported(ValueError):
 
 def first_chars(pattern: str) -> str | None:
     """The body of a character class holding every character a match of `pattern` can start with
-    ("in|during|19\\d\\d" -> "di1"), or None when that is not a short list (an empty match, a negated
+    ("in|during|19\\d\\d" -> "1di"), or None when that is not a short list (an empty match, a negated
     class, a wildcard)."""
     try:
         items, nullable = _Parser(pattern).parse()
