@@ -1,93 +1,19 @@
 """Regintel's pure extraction stage: text (+ publication date, language) in, facts out.
 
     from nlp import Extractor
-    ex = Extractor()                      # builds the en + ru pipelines once
+    ex = Extractor()                      # builds the en + ru spaCy Languages once
     ex.extract(text, published, lang)     # -> contracts.Extraction
-    ex.extract_many(items)                # batches through nlp.pipe
+    ex.extract_many(items)                # batches through Language.pipe
 
 No network, files written, database or clock: the same input gives the same output,
 stamped with EXTRACTOR_VERSION.
+
+Layout: extractor.py (the Extractor), languages.py (the spaCy Language per language),
+components/ (the fact finders), agencies/ (the agency sub-system), doc/ (per-Doc views, the span
+store, sentencizer, lemmas), facts.py (Fact assembly), rates.py, inflection.py, lexicons.py and
+regexes/ (data files and the regexes built from them), data/.
 """
 
-from __future__ import annotations
+from nlp.extractor import EXTRACTOR_VERSION, ExtractOptions, Extractor
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
-from itertools import islice
-from pathlib import Path
-
-from spacy.tokens import Doc
-
-from nlp.facts import Context, build_extraction
-from nlp.language import detect
-from nlp.pipeline import LANGS, build
-from nlp.rates import load_rates
-from nlp.sentences import doc_views
-from regintel.contracts import Extraction
-
-EXTRACTOR_VERSION = "regintel-nlp/0.1.0"
-BATCH = 64
-MAX_CHARS = 50_000_000  # spaCy's default cap (1M) would reject long reports; no parser here, memory stays low
-
-__all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor", "extract"]
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractOptions:
-    """How to extract. `keep_restatements` also emits "(over $43 million)" as a fact flagged
-    `restates=True` (never counted twice: its amount is already the `usd` of the fact it restates)."""
-
-    keep_restatements: bool = False
-    rates_path: Path | None = None  # default: the shipped nlp/data/rates.csv
-
-
-class Extractor:
-    """Holds the built pipelines; cheap to reuse, build once per process."""
-
-    def __init__(self, options: ExtractOptions | None = None) -> None:
-        self.options = options or ExtractOptions()
-        self.pipes = {lang: build(lang) for lang in LANGS}
-        for pipe in self.pipes.values():
-            pipe.max_length = MAX_CHARS
-        self.rates = load_rates(self.options.rates_path)
-
-    def language(self, text: str, lang: str | None) -> str:
-        """The pipeline for a document: the given language if supported, else by script."""
-        return lang if lang in self.pipes else detect(text)
-
-    def _doc(self, text: str, published: date | None, lang: str) -> Doc:
-        doc = self.pipes[lang].make_doc(text)
-        doc._.published = published
-        doc_views(doc, text)
-        return doc
-
-    def _context(self, published: date | None) -> Context:
-        return Context(published, self.rates, EXTRACTOR_VERSION, self.options.keep_restatements)
-
-    def extract(self, text: str, published: date | None = None, lang: str | None = None) -> Extraction:
-        return next(self.extract_many([(text, published, lang)]))
-
-    def extract_many(self, items: Iterable[tuple[str, date | None, str | None]]) -> Iterator[Extraction]:
-        """Extractions in input order; each batch goes through `nlp.pipe` per language."""
-        it = iter(items)
-        while batch := list(islice(it, BATCH)):
-            langs = [self.language(text, lang) for text, _, lang in batch]
-            results: dict[int, Extraction] = {}
-            for lang, pipe in self.pipes.items():
-                idx = [i for i, code in enumerate(langs) if code == lang]
-                docs = (self._doc(batch[i][0], batch[i][1], lang) for i in idx)
-                for i, doc in zip(idx, pipe.pipe(docs), strict=True):
-                    results[i] = build_extraction(doc, self._context(batch[i][1]))
-            yield from (results[i] for i in range(len(batch)))
-
-
-_default: Extractor | None = None
-
-
-def extract(text: str, published: date | None = None, lang: str | None = None) -> Extraction:
-    """One-off extraction with a process-wide default Extractor."""
-    global _default
-    if _default is None:
-        _default = Extractor()
-    return _default.extract(text, published, lang)
+__all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Extractor"]

@@ -11,14 +11,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+from nlp.lexicons import DATA_DIR
 
 HEADER = ["month", "currency", "per_usd", "table"]
 
 
 def default_path() -> Path:
-    return Path(str(resources.files("nlp").joinpath("data", "rates.csv")))
+    return DATA_DIR / "rates.csv"
 
 
 @dataclass(frozen=True, slots=True)

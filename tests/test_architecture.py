@@ -158,7 +158,6 @@ def test_nothing_generic_is_installed_at_the_top_level() -> None:
     assert "py-modules" not in config["tool"]["setuptools"]
 
 
-@pytest.mark.xfail(strict=True, reason="nlp/lexicons.py, nlp/span_groups.py (issue 11, part 5)")
 def test_only_public_apis_of_python_and_spacy() -> None:
     """No CPython private module (`re._parser`, `sre_parse`), no spaCy private key format."""
     private = ("re._parser", "sre_parse", "sre_compile", "sre_constants", "\"._.\"")

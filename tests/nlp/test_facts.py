@@ -46,7 +46,7 @@ def test_person_facts_carry_role_and_agency() -> None:
     result = EX.extract(text, date(2025, 4, 21), "en")
     people = [f for f in result.facts if f.kind == "person"]
     if not result.agencies:
-        pytest.skip("the agency/people components (nlp.agencies, nlp.people) are not installed")
+        pytest.skip("the agency/people components (nlp.agencies, nlp.components.people) are not installed")
     assert people and people[0].person == "Kairat Bizhanov"
     assert people[0].agency_id == result.agencies[0].agency_id and people[0].agency_name
 

@@ -1,56 +1,14 @@
-"""Data loading helpers: alternations and the end-anchored word search."""
+"""The data files under nlp/data/, parsed once."""
 
 from __future__ import annotations
 
-import random
-import re
-
-from nlp.lexicons import WordBefore, alternation, first_chars, load, prefix_tree
+from nlp.lexicons import DATA_DIR, load
 
 
-def test_word_before_agrees_with_its_regex() -> None:
-    words = ["article", "art.", "no.", "case no.", "#", "covid-", "more than"]
-    pattern = rf"(?:^|[^\w])(?:{alternation(words)})\s*$"
-    fast, slow = WordBefore(pattern, words, re.I), re.compile(pattern, re.I)
-    rng = random.Random(3)
-    pieces = ["Article", " ", "art.", "No.", "case", " no.", "#", "COVID-", "more", " than", "x", "\n", "("]
-    for _ in range(3000):
-        window = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
-        got, want = fast.search(window), slow.search(window)
-        assert (got and got.span()) == (want and want.span()), window
-    assert fast.search("under Article  ") is not None and fast.search("particle ") is None
-
-
-def test_alternation_longest_first_and_load() -> None:
-    assert re.fullmatch(alternation(["no", "no."]), "no.")
-    assert alternation(["a", "abc", "ab"]) == "abc|ab|a"
+def test_load() -> None:
     assert "en" in load("numbers")
 
 
-def test_prefix_tree_matches_like_the_alternation() -> None:
-    words = ["dollar", "dollars", "долл.", "доллар", "us dollars", "u.s. dollars", "d", "euro", "euros"]
-    rng = random.Random(5)
-    pieces = ["dollar", "s", "DOLLAR", "долл", ".", "ар", " ", "us", "u.s.", "euro", "x", "d"]
-    for flags in (0, re.I):
-        tree = re.compile(rf"\s?({prefix_tree(words)})(?!\w)", flags)
-        flat = re.compile(rf"\s?({alternation(words)})(?!\w)", flags)
-        for _ in range(3000):
-            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
-            for find in (tree.match, tree.search):
-                got, want = find(text), getattr(flat, find.__name__)(text)
-                assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1))), text
-        assert [m.group() for m in tree.finditer("dollars,dollar d")] == ["dollars", "dollar", " d"]
-
-
-def test_first_chars_cover_every_match_start() -> None:
-    assert first_chars(r"(?:in|during)\s+x|(?:in\s+)?(?P<y>(?:19|20)\d{2})|[a-c]x|\d+") == r"12\da-cdi"
-    assert first_chars("за|(?<!\\w)в") == "вз"
-    for unbounded in ("a?", "[^a]b", ".x", r"\Wx", ""):
-        assert first_chars(unbounded) is None
-    rng = random.Random(7)
-    pattern = r"(?:since|in)\s+\d{4}|q[1-4]|(?:the\s+)?last\s+year"
-    gated = re.compile(rf"(?=[{first_chars(pattern)}])(?:{pattern})")
-    plain = re.compile(pattern)
-    for _ in range(300):
-        text = "".join(rng.choice("qsinlthe 12q4 year last 2024 since ") for _ in range(40))
-        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+def test_load_parses_each_file_once() -> None:
+    assert load("periods") is load("periods")
+    assert (DATA_DIR / "periods.yaml").is_file() and (DATA_DIR / "agencies").is_dir()

@@ -1,0 +1,1 @@
+"""spaCy components that find facts in a Doc, one module each, registered as `regintel_*` factories."""
