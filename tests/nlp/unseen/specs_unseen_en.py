@@ -246,6 +246,7 @@ The decision may be appealed to Vilnius Regional Administrative Court within one
             money("EUR 151 billion", 151e9, "EUR", "statistic"),
             percent("18%", 18),
             count("2,400 people", 2400, "person", "statistic"),
+            agency("Vilnius Regional Administrative Court", "VRAC_LT"),
             duration("one month", MONTH),
         ],
     },
