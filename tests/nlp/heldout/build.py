@@ -28,7 +28,7 @@ sys.path[:0] = [str(SET_DIR), str(HERE)]
 from specs import Spec, all_docs  # noqa: E402
 
 if SET_DIR != HERE:
-    from set_specs import all_docs  # type: ignore[no-redef]  # noqa: E402
+    from set_specs import all_docs  # type: ignore[no-redef]
 
 DOCS_DIR = SET_DIR / "docs"
 GOLD = SET_DIR / "gold.jsonl"
@@ -144,7 +144,8 @@ def validate(gold: list[dict[str, Any]], texts: dict[str, str]) -> None:
         words = len(text.split())
         assert 120 <= words <= 300, f"{doc_id}: {words} words"
         meta = json.loads((DOCS_DIR / f"{doc_id}.meta.json").read_text(encoding="utf-8"))
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"]) and meta["lang"] in ("en", "ru", "kk"), meta
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"]), meta
+        assert meta["lang"] in ("en", "ru", "kk"), meta
 
 
 def report(gold: list[dict[str, Any]], texts: dict[str, str]) -> None:

@@ -29,7 +29,11 @@ NEW_AGENCIES: dict[str, tuple[str, str | None, str]] = {
     "MINFIN_RU": ("Ministry of Finance of the Russian Federation", "Minfin", "RU"),
     "KRASNODAR_COURT": ("Krasnodar Regional Court", None, "RU"),
     "FSB": ("Federal Security Service", "FSB", "RU"),
-    "RKN": ("Federal Service for Supervision of Communications, Information Technology and Mass Media", "Roskomnadzor", "RU"),
+    "RKN": (
+        "Federal Service for Supervision of Communications, Information Technology and Mass Media",
+        "Roskomnadzor",
+        "RU",
+    ),
     "FIU_KG": ("State Financial Intelligence Service of the Kyrgyz Republic", None, "KG"),
     "NAPP": ("National Agency of Perspective Projects of Uzbekistan", "NAPP", "UZ"),
     # other jurisdictions

@@ -3,7 +3,7 @@ written answers, and other jurisdictions whose bodies are named in French, Spani
 
 # ruff: noqa: E501  (each paragraph of a document is one line of its text)
 
-from specs import MONTH, YEAR, agency, count, duration, every_agency, money, percent, restated
+from specs import MONTH, YEAR, agency, count, duration, every_agency, money, percent
 
 DOCS = [
     {
@@ -360,7 +360,11 @@ HM Treasury will publish the annual supervision report in the autumn. I refer th
     },
     {
         "id": "un11",
-        "meta": {"published": "2025-03-07", "lang": "en", "style": "parliamentary answer (question on notice)"},
+        "meta": {
+            "published": "2025-03-07",
+            "lang": "en",
+            "style": "parliamentary answer (question on notice)",
+        },
         "text": """Senate Economics Legislation Committee - Answers to Questions on Notice
 
 Portfolio: Home Affairs | Question No: AE25-118 | Topic: Remittance sector registrations

@@ -218,7 +218,11 @@ DOCS = [
     },
     {
         "id": "un32",
-        "meta": {"published": "2025-04-17", "lang": "kk", "style": "ministry's answer to a deputy's inquiry (Kazakh)"},
+        "meta": {
+            "published": "2025-04-17",
+            "lang": "kk",
+            "style": "ministry's answer to a deputy's inquiry (Kazakh)",
+        },
         "text": """Депутаттық сауалға жауап: заңсыз ойын бизнесі және дропперлер
 
 № 3-1-18/12804 | 2025 жылғы 17 сәуір
