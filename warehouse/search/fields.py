@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from regintel.contracts import ACTIONS, FACT_KINDS
 from warehouse.search.columns import COUNTRY
 from warehouse.search.filters import Agencies, Bound, Choice, Filter, Flag, Range
@@ -67,6 +69,9 @@ FIELDS: tuple[Filter, ...] = (
          "Corroborated only", "Only facts reported by two or more outlets",
          "reported by at least two independent stories", "c.corroboration >= 2",
          lambda snap: snap.number("corroboration") >= 2, joins=("c",), facet="corroboration"),
+    Flag("has_usd", "--has-usd", "Only facts with a USD equivalent.", "has_usd", "With a USD amount only",
+         "Only facts whose amount has a US dollar equivalent", "has a USD equivalent", "f.usd IS NOT NULL",
+         lambda snap: ~np.isnan(snap.number("usd"))),
 )
 FACETS = (  # in the order results list them
     Facet("kinds", "kind", "kind"),

@@ -363,3 +363,13 @@ def test_sidebar_has_a_widget_for_every_declared_filter(facts_db, monkeypatch) -
             assert all(at.number_input(key=key) for key in declared.widget_keys)
     tabs = {tab.label for tab in at.sidebar.tabs}
     assert {"Kind", "Agency", "Usd amount", "Corroboration"} <= tabs
+
+
+def test_has_usd_toggle_keeps_facts_with_a_usd_amount(facts_db, monkeypatch) -> None:
+    db, total = facts_db
+    at = _run(db, monkeypatch)
+    at.selectbox(key="page_size").set_value(100)
+    at.toggle(key="has_usd").set_value(True).run()
+    table = _table(at)
+    assert 0 < len(table) < total and table["USD"].notna().all()
+    assert "has a USD equivalent" in " ".join(t.value for t in at.text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -10,6 +12,7 @@ from typer.testing import CliRunner
 import warehouse
 from regintel.cli.main import app
 from regintel.cli.search import OPTIONS, FilterOptions, Sort
+from tests.warehouse.wh_records import STORY_A, make_doc, story_a
 
 
 def _flags() -> list[str]:
@@ -34,3 +37,21 @@ def test_options_become_the_query() -> None:
                                     published_from=date(2025, 1, 2), corroborated_only=True, sort="usd",
                                     page=2, page_size=10, facets=warehouse.FACET_NAMES)
     assert filters.to_query("").facets == () and filters.to_query("").page_size == 20
+
+
+def test_has_usd_keeps_facts_with_a_usd_equivalent(tmp_path: Path) -> None:
+    db = tmp_path / "regintel.duckdb"
+    warehouse.init_db(db)
+    warehouse.load_extractions(db, [(make_doc("https://a.test/1", STORY_A), story_a())])
+    runner = CliRunner()
+    every = runner.invoke(app, ["search", "--format", "json", "--limit", "1000", "--db", str(db)])
+    with_usd = runner.invoke(app, ["search", "--has-usd", "--format", "json", "--limit", "1000",
+                                   "--db", str(db)])
+    assert every.exit_code == with_usd.exit_code == 0
+    rows, kept = json.loads(every.output)["rows"], json.loads(with_usd.output)["rows"]
+    assert 0 < len(kept) < len(rows) and [r["fact_id"] for r in kept] == [
+        r["fact_id"] for r in rows if r["usd"] is not None]
+    assert "has a USD equivalent" in json.loads(with_usd.output)["description"]
+    out = tmp_path / "usd.csv"
+    assert runner.invoke(app, ["export", "--has-usd", "--out", str(out), "--db", str(db)]).exit_code == 0
+    assert out.read_text(encoding="utf-8").count("\n") == len(kept) + 1
