@@ -32,21 +32,13 @@ import duckdb  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
 from regintel.contracts import ACTIONS, SCHEMAS, Document, Fact, Page, make_id  # noqa: E402
-from warehouse import (  # noqa: E402
-    Query,
-    compact_index,
-    facets,
-    init_db,
-    refresh_index,
-    search,
-    snapshot,
-    store_crawl_batch,
-)
+from warehouse import Query, compact_index, init_db, refresh_index, search, store_crawl_batch  # noqa: E402
 from warehouse.consolidate import consolidate  # noqa: E402
 from warehouse.documents import upsert_documents  # noqa: E402
 from warehouse.load import ExtractionTables, load_tables  # noqa: E402
 from warehouse.schema import writer  # noqa: E402
-from warehouse.search import select  # noqa: E402
+from warehouse.search import cache, facets  # noqa: E402
+from warehouse.search.search import select  # noqa: E402
 
 TARGET_LOAD = 500_000  # facts/s
 TARGET_SEARCH_P95_MS = 50
@@ -290,7 +282,7 @@ def main() -> None:
     print(f"reload of 500 documents with incremental consolidation: {time.perf_counter() - t:.2f} s")
 
     t = time.perf_counter()
-    snap = snapshot.current(db)
+    snap = cache.current(db)
     build_s = time.perf_counter() - t
     print(f"search snapshot built ({snap.size:,} facts): {build_s:.1f} s, once per process and per write "
           "that changes search results (a process's first search pays it)")

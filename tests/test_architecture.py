@@ -110,7 +110,6 @@ def test_every_module_belongs_to_a_declared_part() -> None:
     assert {part(m) for m in modules()} <= set(ALLOWED)
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse filters/snapshot/relation circle (issue 11)")
 def test_no_import_circles() -> None:
     """Depth-first search over module imports; a back edge is a circle, named in full."""
     graph = {m: sorted(imports(m)) for m in modules()}

@@ -20,7 +20,6 @@ from warehouse.crawlstore import (
     unparsed_pages,
     upsert_sources,
 )
-from warehouse.export import FORMATS, export
 from warehouse.load import (
     ExtractionTables,
     LoadStats,
@@ -30,23 +29,44 @@ from warehouse.load import (
     load_tables,
     refresh_index,
 )
-from warehouse.query import FACET_NAMES, SORTS, Query, Result
 from warehouse.schema import init_db
-from warehouse.search import search
+from warehouse.search import (
+    FACET_NAMES,
+    FACETS,
+    FIELDS,
+    FORMATS,
+    SORTS,
+    Choice,
+    Facet,
+    Flag,
+    Query,
+    Range,
+    Result,
+    agency_label,
+    export,
+    search,
+)
 from warehouse.summary import Summary, summary
 
 __all__ = [
+    "FACETS",
     "FACET_NAMES",
+    "FIELDS",
     "FORMATS",
     "SORTS",
+    "Choice",
     "ExtractionTables",
+    "Facet",
+    "Flag",
     "LoadStats",
     "PageState",
     "Query",
+    "Range",
     "Result",
     "SourceStatus",
     "Summary",
     "add_frontier",
+    "agency_label",
     "compact_index",
     "crawl_issues",
     "documents_to_extract",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warehouse.schema import reader
+from warehouse.search.columns import agency_label_sql
 
 TOP = 10
 
@@ -29,7 +30,7 @@ def summary(db: Path) -> Summary:
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM facts)").fetchall()[0]
         by_kind = con.execute("SELECT kind, count(*) FROM facts GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         agencies = con.execute(f"""
-            SELECT coalesce(a.acronym, a.name, f.agency_id), count(*) FROM facts f
+            SELECT {agency_label_sql("a.acronym", "a.name", "f.agency_id")}, count(*) FROM facts f
             LEFT JOIN agencies a USING (agency_id) WHERE f.agency_id IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {TOP}""").fetchall()
         sources = con.execute("""

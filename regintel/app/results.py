@@ -46,14 +46,9 @@ COLUMN_CONFIG: dict[str, Any] = {
 }
 
 
-def agency_label(row: dict[str, Any]) -> str | None:
-    """The shortest name a reader recognises: acronym, else name, else registry id."""
-    return row.get("agency_acronym") or row.get("agency_name") or row.get("agency_id")
-
-
 def results_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Search rows -> the table the page shows (one row per fact, labelled columns)."""
-    shaped = [{**row, "agency": agency_label(row)} for row in rows]
+    shaped = [{**row, "agency": warehouse.agency_label(row)} for row in rows]
     frame = pd.DataFrame(shaped, columns=list(COLUMNS))
     return frame.rename(columns=COLUMNS)
 

@@ -21,20 +21,16 @@ from streamlit.delta_generator import DeltaGenerator
 
 import warehouse
 from regintel.app.results import COLUMN_CONFIG, DOWNLOAD_MAX_ROWS, DOWNLOADS, export_bytes, results_frame
-from regintel.contracts import ACTIONS, FACT_KINDS, RegintelError
+from regintel.contracts import RegintelError
 from regintel.settings import DB
 
-# facet name -> label of its column in the breakdown
-FACETS = {"kinds": "kind", "agencies": "agency", "countries": "country", "actions": "action",
-          "currencies": "currency", "sources": "source", "langs": "language", "years": "year",
-          "amounts": "USD amount", "values": "value", "periods": "fact period",
-          "corroboration": "corroboration"}
-# facet name -> label of its multiselect in the sidebar, in order (options and counts from the facet)
-OPTION_FACETS = {"kinds": "Kind", "agencies": "Agency", "countries": "Country", "actions": "Action",
-                 "currencies": "Currency", "sources": "Source", "langs": "Language"}
+CHOICES = tuple(f for f in warehouse.FIELDS if isinstance(f, warehouse.Choice))  # sidebar multiselects
+RANGES = tuple(f for f in warehouse.FIELDS if isinstance(f, warehouse.Range))
+FLAGS = tuple(f for f in warehouse.FIELDS if isinstance(f, warehouse.Flag))  # sidebar toggles
+FACET_LABELS = {facet.name: facet.label for facet in warehouse.FACETS}  # breakdown column labels
+OPTION_FACETS = tuple(choice.facet for choice in CHOICES)  # counted for the multiselects' options
 # facets whose values a filter selects exactly (a magnitude bucket is half-open, a range filter is not)
 CLICKABLE_FACETS = (*OPTION_FACETS, "years")
-KNOWN_VALUES = {"kinds": FACT_KINDS, "actions": ACTIONS}  # listed even when no fact has them yet
 PAGE_SIZES = (20, 50, 100)
 CACHE_TTL_S = 60
 
@@ -89,32 +85,37 @@ def _number_range(where: DeltaGenerator, label: str, key: str,
             high.number_input("to", min_value=0.0, value=None, step=1.0, key=f"{key}_max", format="%g"))
 
 
-RANGE_KEYS = ("usd_min", "usd_max", "value_min", "value_max", "period")  # in "Amounts and periods"
+def _range(where: DeltaGenerator, declared: warehouse.Range) -> dict[str, Any]:
+    """A range filter's inputs -> its two Query attributes."""
+    if declared.type is date:
+        low, high = _date_range(where, declared.label, declared.key, hint=declared.hint)
+    else:
+        low, high = _number_range(where, declared.label, declared.key, declared.hint or "")
+    return {declared.low.name: low, declared.high.name: high}
 
 
 def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
     """The sidebar widgets -> a Query (page 1); option lists come from the text search's facets."""
     st.sidebar.header("Filters")
-    chosen = {name: _facet_select(label, name, options.facets.get(name, []), KNOWN_VALUES.get(name, ()))
-              for name, label in OPTION_FACETS.items()}
-    published_from, published_to = _date_range(st.sidebar, "Published between", "published")
-    in_use = any(st.session_state.get(key) not in (None, ()) for key in RANGE_KEYS)
-    ranges = st.sidebar.expander("Amounts and periods", expanded=in_use)
-    usd_min, usd_max = _number_range(ranges, "USD amount", "usd", "US dollar equivalent of money facts")
-    value_min, value_max = _number_range(ranges, "Value", "value", "The figure as written: money in its "
-                                         "currency, counts, percentages, durations in days")
-    period_from, period_to = _date_range(ranges, "Fact period between", "period",
-                                         hint="The period a fact is about (\"in 2024\", \"in nine months\")")
-    corroborated = st.sidebar.toggle("Corroborated only", key="corroborated",
-                                     help="Only facts reported by two or more outlets")
+    chosen: dict[str, Any] = {
+        choice.name: _facet_select(choice.label, choice.name, options.facets.get(choice.facet, []),
+                                   choice.allowed)
+        for choice in CHOICES}
+    for declared in RANGES:
+        if not declared.tucked:
+            chosen |= _range(st.sidebar, declared)
+    in_use = any(st.session_state.get(key) not in (None, ())
+                 for declared in RANGES if declared.tucked for key in declared.widget_keys)
+    tucked = st.sidebar.expander("Amounts and periods", expanded=in_use)
+    for declared in RANGES:
+        if declared.tucked:
+            chosen |= _range(tucked, declared)
+    for flag in FLAGS:
+        chosen[flag.name] = st.sidebar.toggle(flag.label, key=flag.key, help=flag.hint)
     sort = st.sidebar.selectbox("Sort by", warehouse.SORTS, key="sort")
     page_size = st.sidebar.selectbox("Rows per page", PAGE_SIZES, key="page_size")
-    return warehouse.Query(
-        text=text, **chosen, usd_min=usd_min, usd_max=usd_max, value_min=value_min, value_max=value_max,
-        published_from=published_from, published_to=published_to, period_from=period_from,
-        period_to=period_to, corroborated_only=corroborated, sort=sort, page=1, page_size=page_size,
-        facets=tuple(FACETS),
-    )
+    return warehouse.Query(text=text, **chosen, sort=sort, page=1, page_size=page_size,
+                           facets=warehouse.FACET_NAMES)
 
 
 def _narrow(name: str) -> None:
@@ -136,14 +137,14 @@ def _facet_counts(result: warehouse.Result) -> None:
     if not shown:
         return
     st.sidebar.subheader("In these results")
-    tabs = st.sidebar.tabs([FACETS.get(name, name).capitalize() for name, _ in shown])
+    tabs = st.sidebar.tabs([FACET_LABELS.get(name, name).capitalize() for name, _ in shown])
     for tab, (name, values) in zip(tabs, shown, strict=True):
         counts = {value: count for value, count in values if value is not None}
         if name in CLICKABLE_FACETS and counts:
             tab.pills("Click a value to filter by it", list(counts), key=f"narrow_{name}", on_change=_narrow,
                       args=(name,), format_func=lambda value, c=counts: f"{value} · {c[value]:,}")
         else:
-            frame = pd.DataFrame(values, columns=[FACETS.get(name, name), "facts"])
+            frame = pd.DataFrame(values, columns=[FACET_LABELS.get(name, name), "facts"])
             tab.dataframe(frame, hide_index=True, width="stretch")
 
 
@@ -167,7 +168,7 @@ def render() -> None:
     stamp = _state_stamp(db)
     try:
         options = run_search(str(db), stamp, warehouse.Query(text=text, page_size=1,
-                                                             facets=tuple(OPTION_FACETS)))
+                                                             facets=OPTION_FACETS))
         if not options.total and not text:
             st.info(f"The warehouse at {db} has no facts yet. Run `regintel process` after a crawl, "
                     "or `regintel demo` to load the sample site.")

@@ -1,4 +1,4 @@
-"""Search filters as CLI options, declared once for `search` and `export`, and result printing."""
+"""Search filters as CLI options of `search` and `export` (derived from warehouse.FIELDS); result printing."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import inspect
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
+
+from warehouse import FACET_NAMES, FIELDS, SORTS, Choice, Flag, Query, agency_label
 
 TABLE_COLUMNS = ("kind", "fact", "usd", "action", "agency", "published", "sentence")
 
@@ -31,113 +33,72 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-class Sort(StrEnum):
-    relevance = "relevance"
-    date = "date"
-    usd = "usd"
+Sort = StrEnum("Sort", {name: name for name in SORTS})  # type: ignore[misc]
 
 
-def _many(flag: str, what: str) -> Any:
-    return Annotated[list[str] | None, typer.Option(flag, help=f"Only facts with this {what} (repeatable).")]
+@dataclass(frozen=True)
+class Option:
+    """One CLI option of a search filter: its parameter, its typer annotation and how its value
+    becomes the Query's."""
+
+    name: str  # the Query attribute it sets
+    annotation: Any
+    default: Any = None
+    convert: Callable[[Any], Any] = lambda value: value
 
 
-def _day(flag: str, what: str) -> Any:
-    return Annotated[datetime | None, typer.Option(flag, formats=["%Y-%m-%d"], help=what)]
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
 
 
-def _amount(flag: str, what: str) -> Any:
-    return Annotated[float | None, typer.Option(flag, help=what)]
+def _options() -> list[Option]:
+    """The options of every filter declared in warehouse.FIELDS, in their order, then --sort."""
+    out = []
+    for declared in FIELDS:
+        if isinstance(declared, Choice):
+            help_ = f"Only facts with this {declared.what} (repeatable)."
+            annotation = Annotated[list[str] | None, typer.Option(declared.option, help=help_)]
+            out.append(Option(declared.name, annotation, convert=lambda value: tuple(value or ())))
+        elif isinstance(declared, Flag):
+            annotation = Annotated[bool, typer.Option(declared.option, help=declared.help)]
+            out.append(Option(declared.name, annotation, False))
+        else:
+            for end in (declared.low, declared.high):
+                if declared.type is date:
+                    out.append(Option(end.name, Annotated[datetime | None, typer.Option(
+                        end.option, formats=["%Y-%m-%d"], help=end.help)], convert=_day))
+                else:
+                    out.append(Option(end.name, Annotated[declared.type | None,
+                                                          typer.Option(end.option, help=end.help)]))
+    sort = Annotated[Sort, typer.Option("--sort", help="Order of results.")]
+    out.append(Option("sort", sort, Sort.relevance, convert=lambda value: value.value))
+    return out
+
+
+OPTIONS = _options()
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """The filters a user gave on the command line; `to_query` makes the warehouse Query."""
+    """The filters a user gave on the command line (Query attribute -> value); `to_query` makes the
+    warehouse Query."""
 
-    kind: list[str] | None = None
-    agency: list[str] | None = None
-    country: list[str] | None = None
-    action: list[str] | None = None
-    currency: list[str] | None = None
-    source: list[str] | None = None
-    lang: list[str] | None = None
-    usd_min: float | None = None
-    usd_max: float | None = None
-    value_min: float | None = None
-    value_max: float | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    period_from: datetime | None = None
-    period_to: datetime | None = None
-    corroborated: bool = False
-    sort: Sort = Sort.relevance
+    values: dict[str, Any]
 
-    def to_query(self, text: str, *, page: int = 1, page_size: int = 20, with_facets: bool = False) -> Any:
-        from warehouse import FACET_NAMES, Query
-
-        def day(value: datetime | None) -> date | None:
-            return value.date() if value else None
-
-        return Query(
-            text=text,
-            kinds=tuple(self.kind or ()),
-            agencies=tuple(self.agency or ()),
-            countries=tuple(c.upper() for c in self.country or ()),
-            actions=tuple(self.action or ()),
-            currencies=tuple(c.upper() for c in self.currency or ()),
-            sources=tuple(self.source or ()),
-            langs=tuple(self.lang or ()),
-            usd_min=self.usd_min,
-            usd_max=self.usd_max,
-            value_min=self.value_min,
-            value_max=self.value_max,
-            published_from=day(self.since),
-            published_to=day(self.until),
-            period_from=day(self.period_from),
-            period_to=day(self.period_to),
-            corroborated_only=self.corroborated,
-            sort=self.sort.value,
-            page=page,
-            page_size=page_size,
-            facets=FACET_NAMES if with_facets else (),
-        )
-
-
-_OPTION_TYPES: dict[str, Any] = {
-    "kind": _many("--kind", "kind (money, count, duration, percent, person)"),
-    "agency": _many("--agency", "agency (id, name or acronym)"),
-    "country": _many("--country", "country (ISO code)"),
-    "action": _many("--action", "action (seizure, fine, shutdown, ...)"),
-    "currency": _many("--currency", "currency (ISO code)"),
-    "source": _many("--source", "source id"),
-    "lang": _many("--lang", "document language"),
-    "usd_min": _amount("--usd-min", "Minimum USD equivalent."),
-    "usd_max": _amount("--usd-max", "Maximum USD equivalent."),
-    "value_min": _amount("--value-min", "Minimum value (in the fact's own unit)."),
-    "value_max": _amount("--value-max", "Maximum value (in the fact's own unit)."),
-    "since": _day("--since", "Published on or after (YYYY-MM-DD)."),
-    "until": _day("--until", "Published on or before (YYYY-MM-DD)."),
-    "period_from": _day("--period-from", "Fact period ends on or after (YYYY-MM-DD)."),
-    "period_to": _day("--period-to", "Fact period starts on or before (YYYY-MM-DD)."),
-    "corroborated": Annotated[
-        bool, typer.Option("--corroborated", help="Only facts reported by 2+ sources.")
-    ],
-    "sort": Annotated[Sort, typer.Option("--sort", help="Order of results.")],
-}
+    def to_query(self, text: str, *, page: int = 1, page_size: int = 20, with_facets: bool = False) -> Query:
+        return Query(text=text, **self.values, page=page, page_size=page_size,
+                     facets=FACET_NAMES if with_facets else ())
 
 
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:
     """Give a command every filter option; it receives them as one `filters: FilterOptions`."""
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "filters"]
-    added = [
-        inspect.Parameter(
-            f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=_OPTION_TYPES[f.name]
-        )
-        for f in fields(FilterOptions)
-    ]
+    added = [inspect.Parameter(o.name, inspect.Parameter.KEYWORD_ONLY, default=o.default,
+                               annotation=o.annotation) for o in OPTIONS]
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> None:
-        filters = FilterOptions(**{p.name: kwargs.pop(p.name) for p in added})
+        filters = FilterOptions({o.name: o.convert(kwargs.pop(o.name)) for o in OPTIONS})
         command(filters=filters, **kwargs)
 
     wrapper.__signature__ = inspect.Signature(own + added)  # type: ignore[attr-defined]
@@ -178,7 +139,7 @@ def print_result(result: Any, fmt: OutputFormat) -> None:
             **row,
             "fact": row.get("text"),
             "usd": f"{row['usd']:,.0f}" if row.get("usd") is not None else None,
-            "agency": row.get("agency_acronym") or row.get("agency_name"),
+            "agency": agency_label(row),
         }
         table.add_row(*(Text("" if cells.get(c) is None else str(cells[c])) for c in TABLE_COLUMNS))
     console.print(table)

@@ -6,6 +6,7 @@ records written here; the page must only reflect what `warehouse.search` returns
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from streamlit.testing.v1 import AppTest
 import warehouse
 from regintel.app.results import COLUMNS, DOWNLOADS, export_bytes, results_frame
 from regintel.contracts import AgencyMention, Document, EntryPoint, Extraction, Fact, Source, make_id
-from tests.warehouse.wh_exports import read_export
 
 ROOT = Path(__file__).resolve().parents[3]
 APP = ROOT / "app.py"
@@ -303,7 +303,8 @@ def test_an_empty_range_is_one_clear_message(facts_db, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("fmt", list(DOWNLOADS))
-def test_downloads_hold_every_filtered_row(facts_db, fmt: str) -> None:
+def test_downloads_hold_every_filtered_row(facts_db, fmt: str,
+                                          read_export: Callable[[str, bytes], list[dict]]) -> None:
     db, total = facts_db
     everything = read_export(fmt, export_bytes(db, warehouse.Query(page_size=20, page=2), fmt))
     assert len(everything) == total  # not one page: every matching fact
@@ -346,3 +347,29 @@ def test_unreadable_database_is_one_error_line_not_a_traceback(tmp_path, monkeyp
     db.write_bytes(b"this is not a DuckDB file\n" * 200)
     at = _run(db, monkeypatch)
     assert [str(db) in err.value for err in at.error] == [True]
+
+
+def test_sidebar_has_a_widget_for_every_declared_filter(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    for declared in warehouse.FIELDS:
+        if isinstance(declared, warehouse.Choice):
+            assert at.multiselect(key=declared.name).label == declared.label
+        elif isinstance(declared, warehouse.Flag):
+            assert at.toggle(key=declared.key).label == declared.label
+        elif declared.type is date:
+            assert at.date_input(key=declared.key).label == declared.label
+        else:
+            assert all(at.number_input(key=key) for key in declared.widget_keys)
+    tabs = {tab.label for tab in at.sidebar.tabs}
+    assert {"Kind", "Agency", "Usd amount", "Corroboration"} <= tabs
+
+
+def test_has_usd_toggle_keeps_facts_with_a_usd_amount(facts_db, monkeypatch) -> None:
+    db, total = facts_db
+    at = _run(db, monkeypatch)
+    at.selectbox(key="page_size").set_value(100)
+    at.toggle(key="has_usd").set_value(True).run()
+    table = _table(at)
+    assert 0 < len(table) < total and table["USD"].notna().all()
+    assert "has a USD equivalent" in " ".join(t.value for t in at.text)

@@ -72,6 +72,7 @@ def test_digits_titles_and_russian_stemming(loaded: Path) -> None:
     (Query(published_from=date(2025, 2, 19)), 4),
     (Query(published_to=date(2024, 12, 31)), 1),
     (Query(corroborated_only=True), 8),
+    (Query(has_usd=True), 6),
     (Query(text="crypto", kinds=("money",), currencies=("USD",)), 2),
 ])
 def test_filters(loaded: Path, query: Query, expected: int) -> None:

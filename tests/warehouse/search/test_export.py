@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -9,7 +10,6 @@ import pytest
 
 import warehouse
 from regintel.contracts import RegintelError
-from tests.warehouse.wh_exports import read_export
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, make_source, story_a, story_b
 from warehouse import Query
 
@@ -33,7 +33,8 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx", "jsonl"])
-def test_export_matches_search(loaded: Path, tmp_path: Path, fmt: str) -> None:
+def test_export_matches_search(loaded: Path, tmp_path: Path, fmt: str,
+                               read_export: Callable[[str, bytes], list[dict]]) -> None:
     every = warehouse.search(loaded, Query(**{**_fields(QUERY), "page_size": 1000}))
     out = tmp_path / f"facts.{fmt}"
     assert warehouse.export(loaded, QUERY, fmt, out) == every.total == 9  # paging ignored

@@ -15,24 +15,13 @@ from typing import Any
 
 import numpy as np
 
-from warehouse.snapshot import MAX_MAGNITUDE, Snapshot
+from warehouse.search.columns import MAX_MAGNITUDE
+from warehouse.search.fields import FACETS
+from warehouse.search.snapshot import Snapshot
 
 FACET_SIZE = 30
-FACET_COLUMNS = {  # facet name (query.FACET_NAMES) -> snapshot column
-    "kinds": "kind",
-    "agencies": "agency_label",
-    "countries": "country",
-    "actions": "action",
-    "currencies": "currency",
-    "sources": "source_id",
-    "langs": "lang",
-    "years": "year",
-    "amounts": "usd_magnitude",
-    "values": "value_magnitude",
-    "periods": "period_year",
-    "corroboration": "corroborated",
-}
-ORDERED = ("amounts", "values")  # listed by value, not by count
+FACET_COLUMNS = {facet.name: facet.column for facet in FACETS}  # facet name -> snapshot category
+ORDERED = tuple(facet.name for facet in FACETS if facet.ordered)  # listed by value, not by count
 _UNITS = ((12, "T"), (9, "B"), (6, "M"), (3, "K"), (0, ""))
 
 

@@ -1,17 +1,18 @@
-"""Reading an export file back as rows, whatever its format (export tests and the app's downloads)."""
+"""Fixtures shared across test packages."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Callable
 
 import openpyxl
 import pyarrow.parquet as pq
+import pytest
 
 
-def read_export(fmt: str, data: bytes) -> list[dict]:
-    """The rows of an export file's bytes, as dicts keyed by column name."""
+def _read_export(fmt: str, data: bytes) -> list[dict]:
     if fmt == "csv":
         return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
     if fmt == "jsonl":
@@ -21,3 +22,10 @@ def read_export(fmt: str, data: bytes) -> list[dict]:
     sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
     header, *rows = list(sheet.iter_rows(values_only=True))
     return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+@pytest.fixture
+def read_export() -> Callable[[str, bytes], list[dict]]:
+    """Reads an export file's bytes back as rows (dicts keyed by column name), whatever its format:
+    the export tests and the app's downloads."""
+    return _read_export

@@ -8,14 +8,16 @@ import numpy as np
 
 import warehouse
 from tests.warehouse.wh_records import STORY_A, STORY_B, make_doc, story_a, story_b
-from warehouse import facets, snapshot
-from warehouse.relation import prepare
 from warehouse.schema import reader
-from warehouse.search import select
+from warehouse.search import cache, facets
+from warehouse.search.columns import CATEGORIES
+from warehouse.search.relation import prepare
+from warehouse.search.search import select
+from warehouse.search.snapshot import Snapshot
 
 
-def _selected(db: Path, query: warehouse.Query) -> tuple[snapshot.Snapshot, np.ndarray]:
-    snap = snapshot.current(db)
+def _selected(db: Path, query: warehouse.Query) -> tuple[Snapshot, np.ndarray]:
+    snap = cache.current(db)
     return snap, select(snap, query).facts
 
 
@@ -42,7 +44,7 @@ def test_facets_counted_together_match_each_alone_and_sql(db: Path) -> None:
         for name, column in facets.FACET_COLUMNS.items():
             rows = con.execute(f"""
                 SELECT v, count(*) FROM (
-                    SELECT {snapshot.CATEGORIES[column]} AS v FROM facts f {p.text_join}
+                    SELECT {CATEGORIES[column]} AS v FROM facts f {p.text_join}
                     LEFT JOIN sources s ON s.source_id = f.source_id
                     LEFT JOIN fact_clusters c ON c.cluster_id = f.cluster_id WHERE {p.where})
                 WHERE v IS NOT NULL GROUP BY v""", p.params).fetchall()

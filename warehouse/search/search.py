@@ -1,6 +1,6 @@
 """Query -> Result: the one search the CLI and the app call, answered from a snapshot.
 
-The filters of filters.py select the snapshot's facts (numpy masks); free text keeps the facts
+The filters (fields.py) select the snapshot's facts (numpy masks); free text keeps the facts
 whose document matches a query term, scored by the document's BM25 plus the idf of the query
 terms their sentence contains (the score export's SQL computes, relation.py). Facets count the
 selected facts' codes. The page is exact under every sort:
@@ -17,11 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
-from warehouse import facets as facet_counts
-from warehouse import fts, snapshot
-from warehouse.filters import clauses
-from warehouse.query import Query, Result, clean_text, effective_sort
-from warehouse.snapshot import Snapshot, TextScores
+from warehouse import fts
+from warehouse.search import cache
+from warehouse.search import facets as facet_counts
+from warehouse.search.postings import TextScores
+from warehouse.search.query import Query, Result, clauses, clean_text, effective_sort
+from warehouse.search.snapshot import Snapshot
 
 _EPSILON = 1e-9  # score comparisons allow for float rounding
 
@@ -103,10 +104,10 @@ def select(snap: Snapshot, query: Query) -> Selection:
 def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
     """One page of facts matching `query`, the total, facet counts and a description.
 
-    `save_snapshot`: keep the search snapshot beside the file for the next process (snapshot.py).
+    `save_snapshot`: keep the search snapshot beside the file for the next process (cache.py).
     """
     sort = effective_sort(query)
-    snap = snapshot.current(db, save=save_snapshot)
+    snap = cache.current(db, save=save_snapshot)
     chosen = select(snap, query)
     description = ("facts" + (" where " + ", ".join(chosen.described) if chosen.described else "")
                    + f", sorted by {sort}")

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from regintel.contracts import RegintelError
 from warehouse.connection import load_extension
-from warehouse.query import Query, effective_sort
-from warehouse.relation import DETAIL_JOINS, DETAIL_SELECT, ORDER, PAGE_SELECT, TIE, prepare
 from warehouse.schema import reader
+from warehouse.search.columns import CLUSTER_SELECT, FACT_FIELDS, ORDER, SEEN_FIELDS, TIE
+from warehouse.search.query import Query, effective_sort
+from warehouse.search.relation import prepare
 
+EXPORT_SELECT = ", ".join(f'f."{name}"' for name in (*FACT_FIELDS, "doc_id", *SEEN_FIELDS))
 FORMATS = {
     "csv": "FORMAT csv, HEADER true",
     "parquet": "FORMAT parquet",
@@ -40,10 +42,11 @@ def export(db: Path, query: Query, fmt: str, out: Path) -> int:
             load_extension(con, "excel")
         p = prepare(con, query)
         where_nothing = " AND false" if p.empty else ""
-        select = f"""SELECT page.*, {DETAIL_SELECT} FROM (
-                         SELECT {PAGE_SELECT}, f.doc_key, {p.score} AS score
+        select = f"""SELECT page.*, {CLUSTER_SELECT}, d.title AS doc_title, d.url AS doc_url FROM (
+                         SELECT {EXPORT_SELECT}, f.doc_key, {p.score} AS score
                          {p.relation()}{where_nothing}) page
-                     {DETAIL_JOINS}"""
+                     LEFT JOIN fact_clusters c ON c.cluster_id = page.cluster_id
+                     JOIN documents d ON d.doc_id = page.doc_id"""
         if fmt in ("csv", "xlsx"):  # flat formats: lists become text, instants ISO text
             columns = """* EXCLUDE (doc_key)
                          REPLACE (array_to_string(cluster_sources, ';') AS cluster_sources,

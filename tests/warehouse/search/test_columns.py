@@ -1,0 +1,27 @@
+"""The shared columns: one agency label rule, in SQL and in Python."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from warehouse.search.columns import ROW_COLUMNS, agency_label, agency_label_sql
+
+
+@pytest.mark.parametrize(("acronym", "name", "agency_id", "label"), [
+    ("AFM", "Financial Monitoring Agency", "afm_kz", "AFM"),
+    (None, "Financial Monitoring Agency", "afm_kz", "Financial Monitoring Agency"),
+    (None, None, "afm_kz", "afm_kz"),
+    (None, None, None, None),
+])
+def test_agency_label_is_one_rule_in_sql_and_python(acronym: str | None, name: str | None,
+                                                     agency_id: str | None, label: str | None) -> None:
+    row = {"agency_acronym": acronym, "agency_name": name, "agency_id": agency_id}
+    sql = duckdb.execute(f"SELECT {agency_label_sql('$a', '$n', '$i')}",
+                         {"a": acronym, "n": name, "i": agency_id}).fetchall()[0][0]
+    assert agency_label(row) == sql == label
+
+
+def test_rows_carry_provenance_and_name_each_column_once() -> None:
+    provenance = {"fact_id", "sentence", "source_id", "published", "corroboration", "cluster_sources"}
+    assert provenance <= set(ROW_COLUMNS) and len(set(ROW_COLUMNS)) == len(ROW_COLUMNS)

@@ -1,0 +1,16 @@
+"""Search and export: every filter declared once (fields.py), answered from an in-memory snapshot
+(search.py) or streamed by SQL (export.py).
+
+Modules import one way: columns and filters <- fields <- query <- relation <- export, and
+postings <- snapshot <- saved <- cache <- search (which also reads query and facets).
+"""
+
+from warehouse.search.columns import agency_label
+from warehouse.search.export import FORMATS, export
+from warehouse.search.fields import FACET_NAMES, FACETS, FIELDS, SORTS, Facet
+from warehouse.search.filters import Choice, Flag, Range
+from warehouse.search.query import Query, Result
+from warehouse.search.search import search
+
+__all__ = ["FACETS", "FACET_NAMES", "FIELDS", "FORMATS", "SORTS", "Choice", "Facet", "Flag", "Query", "Range",
+           "Result", "agency_label", "export", "search"]
