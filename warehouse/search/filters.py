@@ -49,7 +49,7 @@ def _listed(values: tuple[str, ...]) -> str:
     return " or ".join(values)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Choice:
     """Facts whose column is one of the chosen values: a repeatable option, a multiselect."""
 
@@ -84,7 +84,7 @@ class Choice:
                        self.joins)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Agencies(Choice):
     """Agencies named by id, name or acronym (case-insensitive), resolved through the registry
     table: a semi-join instead of per-row lower()."""
@@ -105,7 +105,7 @@ class Agencies(Choice):
 _BOUNDS = {">=": operator.ge, "<=": operator.le}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Bound:
     """One end of a range: `sql op value`, e.g. a minimum (">=") or a maximum ("<=")."""
 
@@ -123,7 +123,7 @@ class Bound:
                       lambda snap: test(snap.number(self.column), snap.as_number(bound)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Range:
     """Facts between two optional bounds: two options, one pair of sidebar inputs."""
 
@@ -154,7 +154,7 @@ class Range:
         return (self.key,) if self.type is date else (self.low.name, self.high.name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Flag:
     """Only facts that meet a condition: a CLI flag, a sidebar toggle."""
 
