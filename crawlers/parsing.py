@@ -25,9 +25,7 @@ from pathlib import Path
 
 import warehouse
 from crawlers import dbthread
-from regintel.articles.analysis import warm_up
-from regintel.articles.document import Parsed, parse_pages
-from regintel.articles.html import Options
+from regintel.articles import Options, Parsed, options_for, parse_pages, warm_up
 from regintel.contracts import CrawlIssue, Page, Source
 
 CHUNK_PAGES = 25  # pages per round trip to a worker
@@ -107,10 +105,6 @@ class ArticleParser:
     def failed(page: Page, detail: str) -> Parsed:
         issue = CrawlIssue(page.url, page.source_id, page.run_id, "parse_error", detail, page.fetched_at)
         return Parsed(page.url, None, [issue])
-
-
-def options_for(source: Source) -> Options:
-    return Options(source.languages, source.date_formats, source.article_selector)
 
 
 def reparse(db: Path, sources: list[Source], *, min_chars: int, processes: int) -> dict[str, Counter[str]]:
