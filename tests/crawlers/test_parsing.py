@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import duckdb
 import pytest
 
 import warehouse
-from crawlers.parsing import reparse
+from crawlers.parsing import ParsingExtension, reparse
 from crawlers.runner import crawl
+from crawlers.signals import batch_stored, run_ending, run_started
 from regintel.samplesite.server import SampleSite
+from regintel.settings import PARSE_PROCESSES
 
 ARTICLES = "SELECT url, title, published, lang, text, content_hash FROM documents ORDER BY url"
 
@@ -54,3 +57,27 @@ def test_a_crawl_resumes_pages_stored_but_never_parsed(
     assert runs["afsa_aifc"].stats["parse_resumed"] == 0
     assert rows(db, ARTICLES) == before
 
+
+def test_the_extension_resumes_parses_each_stored_batch_and_drains_at_the_end(
+    db: Path, source, run, crawler_for, fetched_article, rows
+) -> None:
+    left, stored = fetched_article("https://news.test/left"), fetched_article("https://news.test/new")
+    warehouse.store_crawl_batch(db, [left.page("killed-run")], [], [], [])  # stored, never parsed
+    crawler = crawler_for(**{PARSE_PROCESSES.name: 0})
+    extension = ParsingExtension.from_crawler(crawler)
+
+    async def crawl() -> None:
+        await crawler.signals.send_catch_log_async(run_started, run=run, source=source)
+        warehouse.store_crawl_batch(db, [stored.page(run.run_id)], [], [], [])
+        crawler.signals.send_catch_log(batch_stored, pages=[stored.page(run.run_id)])
+        await crawler.signals.send_catch_log_async(run_ending, run=run)
+
+    asyncio.run(crawl())
+    assert extension.parser is not None and not extension.parser.tasks
+    assert rows(db, "SELECT url, title FROM documents ORDER BY url") == [
+        ("https://news.test/left", "Bank fined"),
+        ("https://news.test/new", "Bank fined"),
+    ]
+    assert rows(db, "SELECT count(*) FROM pages WHERE parsed_at IS NULL") == [(0,)]
+    counts = [crawler.stats.get_value(f"regintel/{key}") for key in ("parse_resumed", "parsed", "documents")]
+    assert counts == [1, 2, 2]
