@@ -213,7 +213,7 @@ def extraction_rate(folder: Path, n: int, rounds: int) -> tuple[list[float], lis
     import trafilatura
 
     from regintel.articles.analysis import analyse, warm_up
-    from regintel.articles.html import Options
+    from regintel.articles.options import Options
 
     warm_up()
     bodies = [(folder / "news" / f"{i}.html").read_bytes() for i in range(n)]

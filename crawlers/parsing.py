@@ -1,7 +1,8 @@
 """ArticleParser: parse stored pages into documents in the background while the crawl fetches.
 
-Extraction costs a few milliseconds of CPU per page; done inline it would halve fetching on a
-small machine. The store pipeline hands each batch of pages it has written to the parser;
+Extraction (`regintel.articles`) costs a few milliseconds of CPU per page; done inline it would
+halve fetching on a small machine. `ParsingExtension` hands the parser each batch of pages the
+store pipeline has written (`batch_stored`) and drains it before the run is judged (`run_ending`);
 worker processes at a lower CPU priority (`REGINTEL_PARSE_NICE`) parse them in chunks, and the
 documents and issues are written on the warehouse thread together with the pages' `parsed_at`,
 in one transaction. Pages a killed crawl stored but never parsed are queued again when the
@@ -22,13 +23,17 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from pathlib import Path
+from typing import Self
+
+from scrapy.crawler import Crawler
 
 import warehouse
 from crawlers import dbthread
-from regintel.articles.analysis import warm_up
-from regintel.articles.document import Parsed, parse_pages
-from regintel.articles.html import Options
-from regintel.contracts import CrawlIssue, Page, Source
+from crawlers.runs import STATS_PREFIX
+from crawlers.signals import batch_stored, run_ending, run_started
+from regintel.articles import Options, Parsed, options_for, parse_pages, warm_up
+from regintel.contracts import CrawlIssue, CrawlRun, Page, Source
+from regintel.settings import DB, MIN_TEXT_CHARS, PARSE_NICE, PARSE_PROCESSES
 
 CHUNK_PAGES = 25  # pages per round trip to a worker
 Count = Callable[[str, int], None]  # e.g. Scrapy's `stats.inc_value`: ("regintel/documents", 3)
@@ -85,10 +90,10 @@ class ArticleParser:
         documents = [p.document for p in parsed if p.document is not None]
         issues = [i for p in parsed for i in p.issues]
         for issue in issues:
-            self.count(f"regintel/issues/{issue.reason}", 1)
-        self.count("regintel/documents", len(documents))
-        self.count("regintel/undated", sum(d.published is None for d in documents))
-        self.count("regintel/parsed", len(parsed))
+            self.count(f"{STATS_PREFIX}issues/{issue.reason}", 1)
+        self.count(f"{STATS_PREFIX}documents", len(documents))
+        self.count(f"{STATS_PREFIX}undated", sum(d.published is None for d in documents))
+        self.count(f"{STATS_PREFIX}parsed", len(parsed))
         await dbthread.call(warehouse.store_parsed, self.db, documents, issues, [p.url for p in parsed])
 
     async def parse_chunk(self, pages: list[Page]) -> list[Parsed]:
@@ -109,8 +114,50 @@ class ArticleParser:
         return Parsed(page.url, None, [issue])
 
 
-def options_for(source: Source) -> Options:
-    return Options(source.languages, source.date_formats, source.article_selector)
+class ParsingExtension:
+    """Drives one crawl's ArticleParser from our signals (a Scrapy extension).
+
+    `run_started`: queue the pages a killed crawl of this source stored but never parsed;
+    `batch_stored`: parse the batch; `run_ending`: wait until every page is parsed and stored."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.db = Path(DB.get(settings))
+        self.min_chars = int(MIN_TEXT_CHARS.get(settings))
+        self.processes = int(PARSE_PROCESSES.get(settings))
+        self.nice = int(PARSE_NICE.get(settings))
+        self.parser: ArticleParser | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.run_started, signal=run_started)
+        crawler.signals.connect(extension.batch_stored, signal=batch_stored)
+        crawler.signals.connect(extension.run_ending, signal=run_ending)
+        return extension
+
+    async def run_started(self, run: CrawlRun, source: Source) -> None:
+        stats = self.crawler.stats
+        self.parser = ArticleParser(
+            self.db,
+            options_for(source),
+            stats.inc_value,
+            min_chars=self.min_chars,
+            processes=self.processes,
+            nice=self.nice,
+        )
+        unparsed = await dbthread.call(warehouse.unparsed_pages, self.db, source.id)
+        stats.set_value(f"{STATS_PREFIX}parse_resumed", len(unparsed))
+        self.parser.submit(unparsed)
+
+    def batch_stored(self, pages: list[Page]) -> None:
+        assert self.parser is not None, "batches are stored after run_started"
+        self.parser.submit(pages)
+
+    async def run_ending(self, run: CrawlRun) -> None:
+        if self.parser is not None:
+            await self.parser.drain()
 
 
 def reparse(db: Path, sources: list[Source], *, min_chars: int, processes: int) -> dict[str, Counter[str]]:
@@ -123,7 +170,7 @@ def reparse(db: Path, sources: list[Source], *, min_chars: int, processes: int) 
             tally = counts[source.id] = Counter()
 
             def count(key: str, n: int, tally: Counter[str] = tally) -> None:
-                tally[key.removeprefix("regintel/")] += n
+                tally[key.removeprefix(STATS_PREFIX)] += n
 
             parser = ArticleParser(
                 db, options_for(source), count, min_chars=min_chars, processes=processes, nice=0

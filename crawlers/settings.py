@@ -54,6 +54,12 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "crawlers.pipelines.store.StorePipeline": 800,
 }
+# The run lifecycle (begin, judge, finish) and the background article parser; they meet the store
+# pipeline through our signals (crawlers/signals.py), not through each other.
+EXTENSIONS = {
+    "crawlers.runs.RunLifecycle": 500,
+    "crawlers.parsing.ParsingExtension": 510,
+}
 # Private addresses are refused again when connecting (see crawlers/resolver.py: DNS rebinding).
 TWISTED_DNS_RESOLVER = "crawlers.resolver.PublicOnlyResolver"
 # The rewrite handler passes through unless the rewrite setting maps the URL to a mirror.

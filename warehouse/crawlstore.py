@@ -21,8 +21,6 @@ from warehouse import generation
 from warehouse.documents import upsert_documents
 from warehouse.schema import reader, writer
 
-RUN_STATUSES = ("running", "ok", "failed", "blocked", "empty", "interrupted")
-
 
 @dataclass(frozen=True, slots=True)
 class PageState:

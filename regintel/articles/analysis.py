@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from regintel.articles.dates import parse_date
-from regintel.articles.html import Article, Options, extract_html
+from regintel.articles.html import Article, extract_html
 from regintel.articles.language import detect_language
 from regintel.articles.neardup import near_dup_key
+from regintel.articles.options import Options
 from regintel.articles.pdf import is_pdf, read_pdf
 
 

@@ -10,7 +10,7 @@ import gzip
 from dataclasses import dataclass, field
 
 from regintel.articles.analysis import analyse
-from regintel.articles.html import Options
+from regintel.articles.options import Options
 from regintel.contracts import CrawlIssue, Document, Page
 
 

@@ -25,6 +25,7 @@ from trafilatura.settings import Extractor
 from regintel.articles.charset import decode_html
 from regintel.articles.dates import parse_date, to_utc
 from regintel.articles.language import detect_language
+from regintel.articles.options import Options
 
 # lxml error codes for broken tag structure (unknown HTML5 tags are not errors for us)
 _STRUCTURE_ERRORS = {76, 68, 513}
@@ -48,15 +49,6 @@ _CHROME = ("nav", "aside", "footer", "script", "style", "noscript", "form", "ifr
 _CHROME_XPATH = (
     "|".join(f"//{tag}" for tag in _CHROME) + "|//header[not(ancestor::article or ancestor::main)]"
 )
-
-
-@dataclass(slots=True)
-class Options:
-    """What extraction needs to know about the source and the fetch."""
-
-    languages: tuple[str, ...] = ()
-    date_formats: tuple[str, ...] = ()
-    article_selector: str | None = None
 
 
 @dataclass(slots=True)

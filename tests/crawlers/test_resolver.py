@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import pytest
 
 from crawlers.runner import crawl
 from regintel.contracts import EntryPoint, Source
 from regintel.samplesite.server import SampleSite
-from tests.crawlers.crawl_fixtures import FAST
 
-# The guard middleware is switched off, as if a rebinding DNS server had shown it a public
-# address first: only the resolver stands between the crawl and the loopback address.
-NO_GUARD = {**FAST, "DOWNLOADER_MIDDLEWARES": {"crawlers.middlewares.guard.PrivateAddressGuard": None}}
+
+@pytest.fixture(scope="module")
+def no_guard(fast_settings: dict[str, Any]) -> dict[str, Any]:
+    """The guard middleware is switched off, as if a rebinding DNS server had shown it a public
+    address first: only the resolver stands between the crawl and the loopback address."""
+    guard = "crawlers.middlewares.guard.PrivateAddressGuard"
+    return {**fast_settings, "DOWNLOADER_MIDDLEWARES": {guard: None}}
 
 
 def _local_source(site: SampleSite, **politeness: object) -> Source:
@@ -31,8 +36,10 @@ def _local_source(site: SampleSite, **politeness: object) -> Source:
     )
 
 
-def test_a_name_resolving_to_loopback_is_refused_when_connecting(site: SampleSite, db: Path) -> None:
-    (run,) = crawl(db, [_local_source(site)], settings=NO_GUARD)
+def test_a_name_resolving_to_loopback_is_refused_when_connecting(
+    site: SampleSite, db: Path, no_guard: dict[str, Any]
+) -> None:
+    (run,) = crawl(db, [_local_source(site)], settings=no_guard)
     assert run.status == "failed", run.message
     with duckdb.connect(str(db), read_only=True) as con:
         ((reason, detail),) = con.execute("SELECT reason, detail FROM crawl_issues").fetchall()
@@ -41,8 +48,10 @@ def test_a_name_resolving_to_loopback_is_refused_when_connecting(site: SampleSit
     assert not site.requests or "/timesca.com/feed/" not in site.requests
 
 
-def test_a_source_allowed_private_addresses_reaches_them(site: SampleSite, db: Path) -> None:
+def test_a_source_allowed_private_addresses_reaches_them(
+    site: SampleSite, db: Path, no_guard: dict[str, Any]
+) -> None:
     before = len(site.requests)
-    (run,) = crawl(db, [_local_source(site, REGINTEL_ALLOW_PRIVATE=True)], settings=NO_GUARD)
+    (run,) = crawl(db, [_local_source(site, REGINTEL_ALLOW_PRIVATE=True)], settings=no_guard)
     assert "/timesca.com/feed/" in site.requests[before:], run.message
     assert run.stats.get("entry_failures", 0) == 0

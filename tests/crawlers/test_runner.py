@@ -15,21 +15,26 @@ import pytest
 import warehouse
 from crawlers.runner import SETTINGS_MODULE, crawl, write_job
 from crawlers.sources import find_source, load_sources
-from regintel.contracts import EntryPoint, replace
+from regintel.contracts import EntryPoint, Source, replace
 from regintel.samplesite import hostile
 from regintel.samplesite.server import SampleSite, running
-from tests.crawlers.crawl_fixtures import FAST, HOSTILE_SOURCE, mirrored_sources, rows
 
 
 @pytest.fixture(scope="module")
-def crawled(site: SampleSite, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
+def crawled(
+    site: SampleSite,
+    tmp_path_factory: pytest.TempPathFactory,
+    mirrored_sources: list[Source],
+    hostile_source: Source,
+    fast_settings: dict,
+) -> tuple[Path, list]:
     db = tmp_path_factory.mktemp("e2e") / "crawl.duckdb"
-    sources = [*mirrored_sources(site), HOSTILE_SOURCE]
-    runs = crawl(db, sources, settings=FAST, rewrite=site.rewrite())
+    sources = [*mirrored_sources, hostile_source]
+    runs = crawl(db, sources, settings=fast_settings, rewrite=site.rewrite())
     return db, runs
 
 
-def test_every_article_is_stored_with_title_date_language_and_text(site: SampleSite, crawled) -> None:
+def test_every_article_is_stored_with_title_date_language_and_text(site: SampleSite, crawled, rows) -> None:
     db, _ = crawled
     docs = {r[0]: r[1:] for r in rows(db, "SELECT url, title, published, lang, text FROM documents")}
     assert len(site.site.articles) >= 40
@@ -43,7 +48,7 @@ def test_every_article_is_stored_with_title_date_language_and_text(site: SampleS
 
 
 @pytest.mark.parametrize("source", load_sources(), ids=lambda s: s.id)
-def test_every_source_is_crawled_from_its_fixture(site: SampleSite, crawled, source) -> None:
+def test_every_source_is_crawled_from_its_fixture(site: SampleSite, crawled, source, rows) -> None:
     assert all(site.site.serves(e.url) for e in source.entry_points), "entry point not mirrored"
     db, runs = crawled
     (run,) = [r for r in runs if r.source_id == source.id]
@@ -54,7 +59,7 @@ def test_every_source_is_crawled_from_its_fixture(site: SampleSite, crawled, sou
         assert title and published is not None and lang in source.languages and len(text) >= 200
 
 
-def test_tables_are_kept_as_textrows(site: SampleSite, crawled) -> None:
+def test_tables_are_kept_as_textrows(site: SampleSite, crawled, rows) -> None:
     db, _ = crawled
     with_tables = [
         (u, a) for u, a in site.site.articles.items() if any(not isinstance(b, str) for b in a.blocks)
@@ -66,7 +71,7 @@ def test_tables_are_kept_as_textrows(site: SampleSite, crawled) -> None:
         assert " | ".join(table[1]) in text, url
 
 
-def test_pdf_release_is_an_article(site: SampleSite, crawled) -> None:
+def test_pdf_release_is_an_article(site: SampleSite, crawled, rows) -> None:
     db, _ = crawled
     row = rows(
         db,
@@ -81,7 +86,7 @@ def test_pdf_release_is_an_article(site: SampleSite, crawled) -> None:
     assert title.startswith("AFSA imposes a fine")
 
 
-def test_raw_pages_are_kept_compressed_with_headers(site: SampleSite, crawled) -> None:
+def test_raw_pages_are_kept_compressed_with_headers(site: SampleSite, crawled, rows) -> None:
     db, _ = crawled
     url = next(iter(site.site.articles))
     status, body_gz, headers, etag, source_id = rows(
@@ -103,7 +108,7 @@ def test_runs_are_ok_with_counts(crawled) -> None:
     assert by_source["afm_kz"].stats["documents"] == 8
 
 
-def test_each_hostile_page_is_a_recorded_issue(site: SampleSite, crawled) -> None:
+def test_each_hostile_page_is_a_recorded_issue(site: SampleSite, crawled, rows) -> None:
     db, _ = crawled
     issues = {(u, r) for u, r in rows(db, "SELECT url, reason FROM crawl_issues WHERE source_id = 'hostile'")}
     stored = {u for (u,) in rows(db, "SELECT url FROM documents WHERE source_id = 'hostile'")}
@@ -114,7 +119,7 @@ def test_each_hostile_page_is_a_recorded_issue(site: SampleSite, crawled) -> Non
         assert (url in stored) == page.stored, page.path
 
 
-def test_cp1251_pages_are_decoded_correctly(crawled) -> None:
+def test_cp1251_pages_are_decoded_correctly(crawled, rows) -> None:
     db, _ = crawled
     texts = rows(db, "SELECT text, lang FROM documents WHERE url LIKE '%cp1251%'")
     assert len(texts) == 2
@@ -135,11 +140,13 @@ def test_sources_status_after_crawl(crawled) -> None:
     assert status["hostile"].issues_last_run >= 10
 
 
-def test_rerun_fetches_no_stored_article_again(site: SampleSite, crawled) -> None:
+def test_rerun_fetches_no_stored_article_again(
+    site: SampleSite, crawled, mirrored_sources, fast_settings, rows
+) -> None:
     db, _ = crawled
     before = len(site.requests)
-    sources = [s for s in mirrored_sources(site) if s.id in ("timesca", "afm_kz", "kursiv_kz")]
-    runs = crawl(db, sources, settings=FAST, rewrite=site.rewrite())
+    sources = [s for s in mirrored_sources if s.id in ("timesca", "afm_kz", "kursiv_kz")]
+    runs = crawl(db, sources, settings=fast_settings, rewrite=site.rewrite())
     again = site.requests[before:]
     articles = {"/" + u.split("://", 1)[1] for u in site.site.articles}
     assert not articles & set(again), "stored articles were fetched again"
@@ -149,7 +156,9 @@ def test_rerun_fetches_no_stored_article_again(site: SampleSite, crawled) -> Non
     assert count == 6
 
 
-def test_redirected_article_is_stored_under_its_final_url_once(site: SampleSite, crawled) -> None:
+def test_redirected_article_is_stored_under_its_final_url_once(
+    site: SampleSite, crawled, hostile_source, fast_settings, rows
+) -> None:
     db, _ = crawled
     old = f"https://{hostile.HOST}/news/old-address.html"
     final = f"https://{hostile.HOST}/news/2025/moved.html"
@@ -159,23 +168,23 @@ def test_redirected_article_is_stored_under_its_final_url_once(site: SampleSite,
     )
     assert old not in dict(warehouse.frontier(db, "hostile"))  # the listed URL is done, not pending
     before = len(site.requests)
-    only_moved = replace(HOSTILE_SOURCE, include=("old-address",))
-    (run,) = crawl(db, [only_moved], settings=FAST, rewrite=site.rewrite())
+    only_moved = replace(hostile_source, include=("old-address",))
+    (run,) = crawl(db, [only_moved], settings=fast_settings, rewrite=site.rewrite())
     assert not {"/" + u.split("://", 1)[1] for u in (old, final)} & set(site.requests[before:])
     assert run.stats["skipped/known"] == 1 and run.status == "ok", run.message  # not even the hop
     assert rows(db, "SELECT count(*) FROM documents WHERE url IN (?, ?)", [old, final]) == [(1,)]
 
 
-def test_changed_lastmod_triggers_a_conditional_get(db: Path) -> None:
+def test_changed_lastmod_triggers_a_conditional_get(db: Path, mirrored_sources, fast_settings) -> None:
     with running() as site:
-        sources = [s for s in mirrored_sources(site) if s.id == "astanatimes"]
-        crawl(db, sources, settings=FAST, rewrite=site.rewrite())
+        sources = [s for s in mirrored_sources if s.id == "astanatimes"]
+        crawl(db, sources, settings=fast_settings, rewrite=site.rewrite())
         sitemap = site.site.resources["/astanatimes.com/post-sitemap.xml"]
         sitemap.body = sitemap.body.replace(b"<lastmod>", b"<lastmod>2099-01-01T00:00:00Z<!--").replace(
             b"</lastmod>", b"--></lastmod>"
         )
         before = len(site.conditional)
-        (run,) = crawl(db, sources, settings=FAST, rewrite=site.rewrite())
+        (run,) = crawl(db, sources, settings=fast_settings, rewrite=site.rewrite())
     assert len(site.conditional) - before == 6  # every changed article asked with If-None-Match
     assert run.stats["unchanged"] == 6 and run.status == "ok"
 
@@ -206,15 +215,17 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
+def test_kill_minus_nine_then_rerun_stores_every_article_once(
+    tmp_path: Path, mirrored_sources, fast_settings, rows
+) -> None:
     db = tmp_path / "killed.duckdb"
     # Slow responses keep the crawl running well past the first flushes, even on a loaded machine.
     with running(delay=0.3) as site:
-        sources = mirrored_sources(site)
+        sources = mirrored_sources
         warehouse.init_db(db)
         warehouse.upsert_sources(db, sources)
         settings = {
-            **FAST,
+            **fast_settings,
             "REGINTEL_FLUSH_ITEMS": 3,
             "REGINTEL_FLUSH_SECONDS": 0.2,
             "CONCURRENT_REQUESTS": 4,
@@ -240,7 +251,7 @@ def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) ->
         assert 0 < len(stored_before) < len(site.site.articles), "the kill should land mid-crawl"
         mark = len(site.requests)
         site.delay = 0
-        runs = crawl(db, sources, settings=FAST, rewrite=site.rewrite())
+        runs = crawl(db, sources, settings=fast_settings, rewrite=site.rewrite())
         refetched = {"https:/" + r for r in site.requests[mark:]} & stored_before
     assert not refetched, f"stored before the kill but fetched again: {sorted(refetched)[:3]}"
     counts = rows(db, "SELECT url, count(*) FROM documents GROUP BY url")
@@ -255,23 +266,29 @@ def test_kill_minus_nine_then_rerun_stores_every_article_once(tmp_path: Path) ->
     assert {r.status for r in runs} == {"ok"}, [(r.source_id, r.message) for r in runs]
 
 
-def test_broken_sources_are_recorded_not_skipped(site: SampleSite, db: Path) -> None:
+def test_broken_sources_are_recorded_not_skipped(
+    site: SampleSite, db: Path, hostile_source, fast_settings, rows
+) -> None:
     blocked = replace(
-        HOSTILE_SOURCE,
+        hostile_source,
         id="blocked_src",
         entry_points=(EntryPoint("feed", f"https://{hostile.HOST}/news/forbidden.html"),),
     )
     ardfm = find_source(load_sources(), "ardfm_kz")
     archive = replace(ardfm.entry_points[0], url=ardfm.entry_points[0].url.replace("/news?", "/archive?"))
     ardfm = replace(ardfm, entry_points=(archive,))  # a listing the mirror does not serve: HTTP 404
-    runs = {r.source_id: r for r in crawl(db, [blocked, ardfm], settings=FAST, rewrite=site.rewrite())}
+    runs = {
+        r.source_id: r for r in crawl(db, [blocked, ardfm], settings=fast_settings, rewrite=site.rewrite())
+    }
     assert runs["blocked_src"].status == "blocked" and "http_403 1" in runs["blocked_src"].message
     assert runs["ardfm_kz"].status == "failed" and "http_404" in runs["ardfm_kz"].message
     reasons = {r for (r,) in rows(db, "SELECT reason FROM crawl_issues WHERE source_id = 'ardfm_kz'")}
     assert reasons == {"http_404"}
 
 
-def test_private_address_is_refused_at_crawl_time_unless_allowed(site: SampleSite, db: Path) -> None:
+def test_private_address_is_refused_at_crawl_time_unless_allowed(
+    site: SampleSite, db: Path, fast_settings, rows
+) -> None:
     """No rewrite: the feed URL's host name resolves to loopback, which the guard refuses."""
     port = site.base.rsplit(":", 1)[1]
     feed = f"http://{socket.gethostname()}:{port}/timesca.com/feed/"
@@ -281,10 +298,10 @@ def test_private_address_is_refused_at_crawl_time_unless_allowed(site: SampleSit
         entry_points=(EntryPoint("feed", feed),),
         allowed_domains=(socket.gethostname(),),
     )
-    (run,) = crawl(db, [source], settings=FAST)
+    (run,) = crawl(db, [source], settings=fast_settings)
     reasons = rows(db, "SELECT reason, detail FROM crawl_issues WHERE source_id = 'private_feed'")
     assert run.status == "failed" and [r for r, _ in reasons] == ["private_address"], run.message
     assert "resolves to non-public address 127.0.0.1" in reasons[0][1]
     allowed = replace(source, politeness={"REGINTEL_ALLOW_PRIVATE": True})
-    (run,) = crawl(db, [allowed], settings=FAST)
+    (run,) = crawl(db, [allowed], settings=fast_settings)
     assert run.stats.get("issues/private_address", 0) == 0 and run.stats["responses"] >= 1  # fetched

@@ -1,11 +1,11 @@
-"""crawlers/articles/analysis.py: one body in, article fields + hashes out (HTML or PDF)."""
+"""regintel/articles/analysis.py: one body in, article fields + hashes out (HTML or PDF)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
 from regintel.articles.analysis import analyse, content_hash
-from regintel.articles.html import Options
+from regintel.articles.options import Options
 from regintel.samplesite.pdf import make_pdf
 from regintel.samplesite.site import build
 

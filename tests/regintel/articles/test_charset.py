@@ -1,4 +1,4 @@
-"""crawlers/articles/charset.py: Russian pages decode right whatever their declaration says."""
+"""regintel/articles/charset.py: Russian pages decode right whatever their declaration says."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""crawlers/dates.py: the one date cascade for feeds, sitemaps, listings and page metadata."""
+"""regintel/articles/dates.py: the one date cascade for feeds, sitemaps, listings and page metadata."""
 
 from __future__ import annotations
 

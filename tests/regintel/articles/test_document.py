@@ -1,4 +1,4 @@
-"""crawlers/articles/document.py: a stored Page -> a Document, or issues that say why not."""
+"""regintel/articles/document.py: a stored Page -> a Document, or issues that say why not."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 from datetime import UTC, date, datetime
 
 from regintel.articles.document import parse_page, parse_pages
-from regintel.articles.html import Options
+from regintel.articles.options import Options
 from regintel.contracts import Page
 
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)

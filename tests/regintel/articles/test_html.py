@@ -1,10 +1,11 @@
-"""crawlers/articles/html.py: main text with tables, title, date cascade, language."""
+"""regintel/articles/html.py: main text with tables, title, date cascade, language."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from regintel.articles.html import Options, extract_html, tidy_tables
+from regintel.articles.html import extract_html, tidy_tables
+from regintel.articles.options import Options
 
 FETCHED = datetime(2025, 6, 1, tzinfo=UTC)
 PARAS = "".join(

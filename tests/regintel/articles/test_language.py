@@ -1,4 +1,4 @@
-"""crawlers/articles/language.py: the script, else py3langid restricted to plausible languages."""
+"""regintel/articles/language.py: the script, else py3langid restricted to plausible languages."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""crawlers/articles/neardup.py: lightly edited reprints share the key; other stories do not."""
+"""regintel/articles/neardup.py: lightly edited reprints share the key; other stories do not."""
 
 from __future__ import annotations
 

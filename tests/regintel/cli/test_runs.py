@@ -10,7 +10,6 @@ from pathlib import Path
 from crawlers.runner import crawl
 from regintel.samplesite import hostile
 from regintel.samplesite.server import running
-from tests.crawlers.crawl_fixtures import FAST, HOSTILE_SOURCE
 
 
 def regintel(*args: str) -> subprocess.CompletedProcess[str]:
@@ -19,10 +18,10 @@ def regintel(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_runs_and_their_issues_are_listed(tmp_path: Path) -> None:
+def test_runs_and_their_issues_are_listed(tmp_path: Path, hostile_source, fast_settings) -> None:
     db = tmp_path / "w.duckdb"
     with running() as site:
-        (run,) = crawl(db, [HOSTILE_SOURCE], settings=FAST, rewrite=site.rewrite())
+        (run,) = crawl(db, [hostile_source], settings=fast_settings, rewrite=site.rewrite())
     (listed,) = json.loads(regintel("runs", "list", "--format", "json", "--db", str(db)).stdout)
     assert (listed["run_id"], listed["status"]) == (run.run_id, run.status)
 

@@ -10,9 +10,7 @@ import warehouse
 from crawlers.sources import load_sources
 from regintel.contracts import RegintelError
 from regintel.jobs.crawl import crawl, reparse, select_sources
-from regintel.samplesite.server import SampleSite, running
-
-FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING"}
+from regintel.samplesite.server import SampleSite
 
 
 def test_no_ids_selects_the_enabled_sources() -> None:
@@ -32,17 +30,11 @@ def test_an_unknown_id_is_one_line_listing_the_known_ones() -> None:
         select_sources(load_sources(), ["nope"])
 
 
-@pytest.fixture(scope="module")
-def site() -> SampleSite:
-    with running() as sample:
-        yield sample
-
-
 def test_crawl_then_reparse_are_silent_and_return_their_results(
-    site: SampleSite, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    site: SampleSite, fast_settings: dict, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "jobs.duckdb"
-    (run,) = crawl(db, ["timesca"], settings=FAST, rewrite=site.rewrite())
+    (run,) = crawl(db, ["timesca"], settings=fast_settings, rewrite=site.rewrite())
     assert run.source_id == "timesca" and run.status == "ok", run.message
     documents = warehouse.summary(db).documents
     assert documents == run.stats["documents"] > 0

@@ -10,16 +10,13 @@ import warehouse
 from regintel.jobs import Reporter
 from regintel.jobs.crawl import crawl
 from regintel.jobs.process import process_documents
-from regintel.samplesite.server import running
-
-FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING"}
+from regintel.samplesite.server import SampleSite
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def crawled(site: SampleSite, fast_settings: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("process") / "process.duckdb"
-    with running() as site:
-        crawl(db, ["timesca", "afsa_aifc"], settings=FAST, rewrite=site.rewrite())
+    crawl(db, ["timesca", "afsa_aifc"], settings=fast_settings, rewrite=site.rewrite())
     return db
 
 
