@@ -5,7 +5,6 @@ takes a screenshot."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import re
 import struct
@@ -13,13 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.regintel.app.test_search import build_warehouse
-
-ROOT = Path(__file__).resolve().parents[3]
-_spec = importlib.util.spec_from_file_location("screenshot", ROOT / "scripts" / "screenshot.py")
-assert _spec and _spec.loader
-screenshot = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(screenshot)
+from regintel.app import screenshot
 
 pytestmark = pytest.mark.skipif(
     not screenshot.CHROMIUM.exists(),
@@ -35,11 +28,10 @@ def _count(line: str) -> int:
     return int(re.search(r"([\d,]+) facts found", line).group(1).replace(",", ""))  # type: ignore[union-attr]
 
 
-def test_search_page_in_chromium(tmp_path: Path) -> None:
+def test_search_page_in_chromium(facts_db: tuple[Path, int], tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    db = tmp_path / "regintel.duckdb"
-    total = build_warehouse(db)
+    db, total = facts_db
     shot = tmp_path / "search.png"
     with screenshot.serving(db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(screenshot.CHROMIUM), headless=True,

@@ -1,10 +1,10 @@
-"""Screenshot the app's Search page for the README: start the app on a warehouse, search, capture, stop.
+"""Drive the running app in headless chromium: the README's screenshot and the browser tests.
 
-    .venv/bin/python scripts/screenshot.py --db demo.duckdb --query "crypto exchange" \
+    .venv/bin/python -m regintel.app.screenshot --db demo.duckdb --query "crypto exchange" \
         --out docs/screenshot.png
 
-Drives Debian's chromium (`apt-get install -y chromium`) with Playwright; no browser download.
-The browser test (tests/test_app_browser.py) uses the same functions.
+Drives Debian's chromium (`apt-get install -y chromium`) with Playwright (the `test` extra); no
+browser download. The browser tests (tests/regintel/app/test_browser.py) use the same functions.
 """
 
 from __future__ import annotations
@@ -16,15 +16,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import Page, sync_playwright
-
-from regintel.app.launch import start_app
+from regintel.app.launch import start_app, stop
 from regintel.contracts import RegintelError
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 COUNT = re.compile(r"[\d,]+ facts found")
 WAIT_MS = 30_000
 
@@ -43,8 +45,7 @@ def serving(db: Path) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
+        stop(proc)
 
 
 MARKDOWN = '[data-testid="stMarkdownContainer"]'
@@ -82,6 +83,8 @@ def capture(db: Path, out: Path, query: str, *, width: int = 1600, height: int =
         raise RegintelError(f"chromium not found at {CHROMIUM}; install it: `apt-get install -y chromium`")
     if not db.exists():
         raise RegintelError(f"database not found: {db}; build one with `regintel demo --no-app --db {db}`")
+    from playwright.sync_api import sync_playwright
+
     out.parent.mkdir(parents=True, exist_ok=True)
     with serving(db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
