@@ -22,7 +22,7 @@ from scrapy.crawler import Crawler
 import warehouse
 from crawlers import dbthread
 from crawlers.signals import run_ending, run_started
-from regintel.contracts import CrawlRun, Source, replace
+from regintel.contracts import CrawlRun, RunStatus, Source, replace
 from regintel.settings import DB, DB_READY
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ BLOCKING = ("http_403", "http_429", "challenge")
 STALE_RUNS = 20  # how many of a source's latest runs are checked for a stale "running"
 
 
-def judge(stats: dict[str, int], min_items: int, finish_reason: str | None) -> tuple[str, str]:
+def judge(stats: dict[str, int], min_items: int, finish_reason: str | None) -> tuple[RunStatus, str]:
     """A finished run's status and one-line message from its numbers."""
     listed = stats.get("listed", 0)
     stored = stats.get("documents", 0)

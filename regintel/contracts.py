@@ -35,6 +35,9 @@ Action = Literal[
     "other",
 ]
 ACTIONS: tuple[str, ...] = get_args(Action)
+# A crawl run is "running" until judged: ok, or why not (see crawlers/runs.py).
+RunStatus = Literal["running", "ok", "failed", "blocked", "empty", "interrupted"]
+RUN_STATUSES: tuple[str, ...] = get_args(RunStatus)
 FACT_KINDS: tuple[str, ...] = get_args(FactKind)
 
 
@@ -149,7 +152,7 @@ class CrawlRun:
     source_id: str
     started_at: datetime
     finished_at: datetime | None
-    status: str  # running, ok, failed, blocked, empty, interrupted
+    status: RunStatus
     stats: dict[str, int] = field(default_factory=dict)
     message: str = ""
 

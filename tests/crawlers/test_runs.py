@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import warehouse
 from crawlers.runs import RunLifecycle, judge
 from crawlers.signals import run_ending, run_started
-from regintel.contracts import CrawlRun
+from regintel.contracts import RUN_STATUSES, CrawlRun
 from regintel.settings import DB_READY
 
 
@@ -23,6 +23,13 @@ def test_statuses() -> None:
         "fewer than min_items=3; 1 listed, 0 stored, 0 unchanged",
     )
     assert judge({"listed": 9}, 1, "shutdown")[0] == "interrupted"
+
+
+def test_every_judged_status_is_a_declared_run_status() -> None:
+    cases = [({"listed": 5}, 1, "finished"), ({"listed": 0, "issues/challenge": 2}, 1, "finished"),
+             ({"listed": 0, "entry_failures": 1}, 1, "finished"), ({}, 1, "finished"), ({}, 1, "closespider")]
+    judged = {judge(stats, minimum, reason)[0] for stats, minimum, reason in cases}
+    assert judged == set(RUN_STATUSES) - {"running"}
 
 
 def test_a_run_is_begun_on_a_fresh_database_and_stale_runs_are_interrupted(
