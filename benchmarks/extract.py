@@ -1,4 +1,4 @@
-"""Extraction throughput: Regintel's pipeline vs quantulum3 on >= 5 MB of generated enforcement news.
+"""Extraction throughput: Regintel's extractor vs quantulum3 on >= 5 MB of generated enforcement news.
 
     python benchmarks/extract.py [--mb 5] [--quantulum-docs 150]
 

@@ -1,4 +1,4 @@
-"""A one-call overview of a warehouse: what the demo prints and `regintel status` shows."""
+"""A one-call overview of a warehouse: what `regintel demo` prints after loading the sample site."""
 
 from __future__ import annotations
 

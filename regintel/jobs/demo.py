@@ -1,4 +1,4 @@
-"""The demo job: the whole pipeline on the bundled sample site, offline and idempotent."""
+"""The demo job: crawl, extract and load the bundled sample site, offline and idempotent."""
 
 from __future__ import annotations
 

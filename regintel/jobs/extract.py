@@ -30,7 +30,7 @@ def parse_published(value: str | None, origin: str) -> date | None:
 
 
 def parse_lang(value: str | None, origin: str) -> str | None:
-    """'en'/'ru' -> that pipeline; 'auto' or None -> detect."""
+    """'en'/'ru' -> that language; 'auto' or None -> detect."""
     if value in (None, "", "auto"):
         return None
     if value not in LANG_CHOICES:

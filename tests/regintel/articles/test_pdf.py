@@ -1,4 +1,4 @@
-"""regintel/articles/pdf.py: text, title and date of a real PDF (made by samplesite/pdf.py)."""
+"""regintel/articles/pdf.py: text, title and date of a real PDF (made by regintel/samplesite/pdf.py)."""
 
 from __future__ import annotations
 
