@@ -69,3 +69,23 @@ __all__ = [
     "unparsed_pages",
     "upsert_sources",
 ]
+
+# Crawl operations (issue 12): schedule overrides, monitor checks, alerts.
+from warehouse.alerts import (
+    Alert,
+    Delivery,
+    ack_alert,
+    alerts,
+    deliveries,
+    raise_alert,
+    record_delivery,
+    resolve_alerts,
+)
+from warehouse.overrides import ScheduleOverride, schedule_overrides, set_override
+from warehouse.runchecks import RunCheck, record_check, run_checks, run_facts
+
+__all__ += [
+    "Alert", "Delivery", "RunCheck", "ScheduleOverride", "ack_alert", "alerts", "deliveries",
+    "raise_alert", "record_check", "record_delivery", "resolve_alerts", "run_checks", "run_facts",
+    "schedule_overrides", "set_override",
+]
