@@ -70,7 +70,7 @@ __all__ = [
     "upsert_sources",
 ]
 
-# Crawl operations (issue 12): schedule overrides, monitor checks, alerts.
+# Crawl operations (issue 12): schedule overrides, monitor checks, alerts, watchlists.
 from warehouse.alerts import (
     Alert,
     Delivery,
@@ -83,9 +83,18 @@ from warehouse.alerts import (
 )
 from warehouse.overrides import ScheduleOverride, schedule_overrides, set_override
 from warehouse.runchecks import RunCheck, record_check, run_checks, run_facts
+from warehouse.watchlists import (
+    Watchlist,
+    add_watchlist,
+    delivered_facts,
+    record_hits,
+    remove_watchlist,
+    watchlists,
+)
 
 __all__ += [
-    "Alert", "Delivery", "RunCheck", "ScheduleOverride", "ack_alert", "alerts", "deliveries",
-    "raise_alert", "record_check", "record_delivery", "resolve_alerts", "run_checks", "run_facts",
-    "schedule_overrides", "set_override",
+    "Alert", "Delivery", "RunCheck", "ScheduleOverride", "Watchlist", "ack_alert", "add_watchlist", "alerts",
+    "delivered_facts", "deliveries", "raise_alert", "record_check", "record_delivery", "record_hits",
+    "remove_watchlist", "resolve_alerts", "run_checks", "run_facts", "schedule_overrides", "set_override",
+    "watchlists",
 ]

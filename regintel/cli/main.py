@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from regintel.cli import alerts, rates, runs, schedule, scheduler, sources
+from regintel.cli import alerts, rates, runs, schedule, scheduler, sources, watch
 from regintel.cli.options import DbOption, SourcesOption, existing_db
 from regintel.cli.printing import (
     after_crawl,
@@ -40,6 +40,7 @@ app.add_typer(runs.app, name="runs")
 app.add_typer(rates.app, name="rates")
 app.add_typer(scheduler.app, name="scheduler")
 app.add_typer(alerts.app, name="alerts")
+app.add_typer(watch.app, name="watch")
 
 
 @app.command()

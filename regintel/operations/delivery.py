@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from regintel.contracts import RegintelError
@@ -32,8 +33,18 @@ logger = logging.getLogger("regintel.alerts")
 
 @dataclass(frozen=True, slots=True)
 class Notice:
+    """What an alert event tells the channels. (A watchlist digest has the same methods.)"""
+
     event: str  # opened, resolved, test
-    alert: object  # warehouse.Alert (or a stand-in for tests of the channels)
+    alert: object  # warehouse.Alert
+
+    @property
+    def key(self) -> str:
+        return self.alert.alert_id
+
+    @property
+    def urgent(self) -> bool:
+        return self.event == "opened" and self.alert.severity == "critical"
 
     def subject(self) -> str:
         a = self.alert
@@ -124,7 +135,8 @@ def _email(channel: Channel, notice: Notice) -> None:
     message["Subject"] = notice.subject()
     message["From"] = channel.sender
     message["To"] = ", ".join(channel.recipients)
-    message.set_content(notice.text() + "\n\n" + json.dumps(notice.payload()["alert"], indent=2) + "\n")
+    details = {k: v for k, v in notice.payload().items() if k != "text"}
+    message.set_content(notice.text() + "\n\n" + json.dumps(details, indent=2, default=str) + "\n")
     context = ssl.create_default_context()
     try:
         if channel.tls == "ssl":
@@ -155,15 +167,14 @@ class _Redacted(Exception):
 def send(channel: Channel, notice: Notice) -> None:
     """One attempt to tell one channel; raises with a redacted one-line message on failure."""
     if channel.kind == "log":
-        critical = notice.event == "opened" and notice.alert.severity == "critical"
-        (logger.error if critical else logger.warning)("%s", notice.text())
+        (logger.error if notice.urgent else logger.warning)("%s", notice.text())
     elif channel.kind == "webhook":
         _webhook(channel, notice)
     else:
         _email(channel, notice)
 
 
-def deliver(db: Path | None, notices: Sequence[Notice], config: AlertConfig,
+def deliver(db: Path | None, notices: Sequence[Notice | Any], config: AlertConfig,
             *, sleep: Callable[[float], None] = time.sleep) -> list[tuple[Notice, str, bool, str | None]]:
     """Send each notice to each channel with retries; record each outcome; never raises."""
     import warehouse
@@ -188,9 +199,9 @@ def deliver(db: Path | None, notices: Sequence[Notice], config: AlertConfig,
             if db is None:
                 continue
             try:
-                warehouse.record_delivery(db, warehouse.Delivery(
-                    getattr(notice.alert, "alert_id", "test"), notice.event, channel.name, attempts,
-                    error is None, error, datetime.now(UTC)))
+                outcome = warehouse.Delivery(notice.key, notice.event, channel.name, attempts, error is None,
+                                             error, datetime.now(UTC))
+                warehouse.record_delivery(db, outcome)
             except Exception as exc:  # the warehouse busy or gone: the log still has it
                 logger.warning("could not record the delivery to %s: %s", channel.name, exc)
     return outcomes

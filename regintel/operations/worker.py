@@ -1,4 +1,4 @@
-"""One run of one source, in its own process: crawl, process, monitors, alert delivery.
+"""One run of one source, in its own process: crawl, process, watchlists, monitors, alerts.
 
 `python -m regintel.operations.worker DB SOURCE --trigger T [--sources FILE]` is started by the
 scheduler (or `regintel scheduler run`) with the source's lock as its standard input, so the
@@ -29,6 +29,7 @@ class RunOutcome:
     run: CrawlRun | None = None
     processed_documents: int = 0
     notices: list[object] = field(default_factory=list)
+    digests: list[object] = field(default_factory=list)
     stopped: bool = False
 
 
@@ -58,6 +59,7 @@ def run_source(db: Path, source_id: str, *, trigger: str, sources_file: Path | N
     from regintel.operations.locks import processing_lock
     from regintel.operations.monitors import check_run
     from regintel.operations.thresholds import load_thresholds
+    from regintel.operations.watch import run_watchlists
     from regintel.settings import ALERTS
 
     stopping = stopping if stopping is not None else [False]
@@ -73,8 +75,9 @@ def run_source(db: Path, source_id: str, *, trigger: str, sources_file: Path | N
         outcome.stopped = True
         return outcome
     if outcome.run is not None and outcome.run.status != "interrupted":
-        with processing_lock(db):
+        with processing_lock(db):  # one extraction and one watchlist check at a time per warehouse
             outcome.processed_documents = process_documents(db).documents
+            outcome.digests = run_watchlists(db, config)
     if outcome.run is not None:
         verdicts = check_run(db, outcome.run, trigger, thresholds)
         outcome.notices = alert_notices(db, source_id, outcome.run.run_id, verdicts)
