@@ -126,6 +126,26 @@ CHALLENGE_MAX_BYTES = Setting(
     "crawl",
 )
 
+SCHEDULER_MAX_RUNS = Setting(
+    "REGINTEL_SCHEDULER_MAX_RUNS", 2, int, "Scheduler: most source runs (crawl + process) at the same time."
+)
+SCHEDULER_JITTER_S = Setting(
+    "REGINTEL_SCHEDULER_JITTER_S", 300.0, float,
+    "Scheduler: longest stable per-source delay after each cron fire (at most a tenth of the interval).",
+)
+SCHEDULER_BEAT_S = Setting(
+    "REGINTEL_SCHEDULER_BEAT_S", 30.0, float,
+    "Scheduler: heartbeat interval, seconds; it also rereads schedule overrides this often.",
+)
+SCHEDULER_STOP_S = Setting(
+    "REGINTEL_SCHEDULER_STOP_S", 60.0, float,
+    "Scheduler: on SIGTERM/SIGINT, seconds running crawls get to close cleanly before they are killed.",
+)
+ALERTS = Setting(
+    "REGINTEL_ALERTS", None, _optional_path,
+    "Alert channels YAML (log, webhook, email); unset: alerts go to the log only.",
+)
+
 SETTINGS: tuple[Setting, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Setting))
 
 

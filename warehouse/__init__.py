@@ -89,3 +89,32 @@ __all__ = [
     "unparsed_pages",
     "upsert_sources",
 ]
+
+# Crawl operations (issue 12): schedule overrides, monitor checks, alerts, watchlists.
+from warehouse.alerts import (
+    Alert,
+    Delivery,
+    ack_alert,
+    alerts,
+    deliveries,
+    raise_alert,
+    record_delivery,
+    resolve_alerts,
+)
+from warehouse.overrides import ScheduleOverride, schedule_overrides, set_override
+from warehouse.runchecks import RunCheck, record_check, run_checks, run_facts
+from warehouse.watchlists import (
+    Watchlist,
+    add_watchlist,
+    delivered_facts,
+    record_hits,
+    remove_watchlist,
+    watchlists,
+)
+
+__all__ += [
+    "Alert", "Delivery", "RunCheck", "ScheduleOverride", "Watchlist", "ack_alert", "add_watchlist", "alerts",
+    "delivered_facts", "deliveries", "raise_alert", "record_check", "record_delivery", "record_hits",
+    "remove_watchlist", "resolve_alerts", "run_checks", "run_facts", "schedule_overrides", "set_override",
+    "watchlists",
+]

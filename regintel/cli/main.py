@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from regintel.cli import rates, runs, schedule, sources
+from regintel.cli import alerts, rates, runs, schedule, scheduler, sources, watch
 from regintel.cli.options import DbOption, SourcesOption, existing_db
 from regintel.cli.printing import (
     after_crawl,
@@ -38,6 +38,9 @@ app.add_typer(sources.app, name="sources")
 app.add_typer(schedule.app, name="schedule")
 app.add_typer(runs.app, name="runs")
 app.add_typer(rates.app, name="rates")
+app.add_typer(scheduler.app, name="scheduler")
+app.add_typer(alerts.app, name="alerts")
+app.add_typer(watch.app, name="watch")
 
 
 @app.command()

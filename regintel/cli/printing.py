@@ -65,3 +65,17 @@ def print_summary(db: Path) -> None:
     )
     typer.echo("facts by kind: " + ", ".join(f"{kind} {n}" for kind, n in s.facts_by_kind))
     typer.echo("top agencies:  " + ", ".join(f"{name} {n}" for name, n in s.top_agencies))
+
+
+def print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Crawled text (URLs, messages) goes in as plain Text: never interpreted as console markup."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    Console().print(table)

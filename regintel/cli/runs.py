@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from regintel.cli.options import DbOption, ListFormat, ListFormatOption, existing_db
+from regintel.cli.printing import print_table
 from regintel.settings import DB
 
 app = typer.Typer(
@@ -20,20 +21,6 @@ app = typer.Typer(
 
 def _minute(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
-
-
-def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """Crawled text (URLs, messages) goes in as plain Text: never interpreted as console markup."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    Console().print(table)
 
 
 @app.command("list")
@@ -62,7 +49,7 @@ def list_runs(
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    _print_table(
+    print_table(
         f"{len(runs)} runs",
         ("started", "source", "status", "documents", "message"),
         [
@@ -89,7 +76,7 @@ def list_issues(
         rows = [{**dataclasses.asdict(i), "at": i.at.isoformat()} for i in issues]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    _print_table(
+    print_table(
         f"{len(issues)} issues",
         ("at", "source", "reason", "url", "detail"),
         [(_minute(i.at), i.source_id, i.reason, i.url, i.detail) for i in issues],

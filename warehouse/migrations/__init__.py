@@ -4,4 +4,4 @@ Each module has `upgrade(con)`, run inside one transaction with `schema_version`
 failed upgrade leaves the file at its previous version. Never edit a released migration; add one.
 """
 
-LATEST_VERSION = 7
+LATEST_VERSION = 8
