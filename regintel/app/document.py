@@ -10,6 +10,7 @@ import streamlit as st
 
 from regintel.app import formatting, links, markup, reading
 
+FACT_ROW = 35  # the grid's row height: the table shows every fact without an inner scroll
 COLUMNS = {"figure": "Figure", "action": "Action", "agency": "Agency", "corroboration": "Sources",
            "evidence": "Evidence", "text": "As written", "kind": "Kind"}
 
@@ -33,5 +34,5 @@ def render() -> None:
         shaped = [{**f, "figure": formatting.figure(f), "evidence": links.fact_url(f["fact_id"])}
                   for f in detail.facts]
         st.dataframe(pd.DataFrame(shaped, columns=list(COLUMNS)).rename(columns=COLUMNS), hide_index=True,
-                     width="stretch", placeholder="",
+                     width="stretch", placeholder="", height=FACT_ROW * (len(shaped) + 1) + 3,
                      column_config={"Evidence": st.column_config.LinkColumn(display_text="open")})

@@ -60,6 +60,8 @@ def figure(row: dict[str, Any]) -> str:
         return duration(value)
     if kind == "person":
         return text(row.get("person"))
+    if kind == "period":
+        return text(row.get("period_text") or row.get("text"))
     if _missing(value):
         return ""
     if kind == "percent":

@@ -38,4 +38,5 @@ def test_figures_by_kind() -> None:
     assert figure({"kind": "percent", "value": 18.0}) == "18%"
     assert figure({"kind": "person", "value": None, "person": "Kairat Bizhanov"}) == "Kairat Bizhanov"
     assert figure({"kind": "person", "value": None}) == ""
+    assert figure({"kind": "period", "value": None, "period_text": "since January"}) == "since January"
     assert text(None) == "" and text(math.nan) == "" and text("x") == "x"
