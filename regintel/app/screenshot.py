@@ -1,7 +1,7 @@
 """Drive the running app in headless chromium: the docs' screenshots and the browser tests.
 
     .venv/bin/python -m regintel.app.screenshot --db demo.duckdb --query "crypto exchange" \
-        --out docs/screenshot.png          # the Search page
+        --out docs/screenshot-search.png   # the Search page
     .venv/bin/python -m regintel.app.screenshot --db demo.duckdb --pages docs/   # every page
 
 Drives Debian's chromium (`apt-get install -y chromium`) with Playwright (the `test` extra); no
@@ -154,7 +154,7 @@ def capture_pages(db: Path, folder: Path, query: str, *, width: int = 1600, heig
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="warehouse file to show")
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"), help="PNG to write")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshot-search.png"), help="PNG to write")
     parser.add_argument("--query", default="crypto exchange", help="text typed into the search box")
     parser.add_argument("--pages", type=Path, help="write a PNG of every page into this folder instead")
     args = parser.parse_args(argv)
