@@ -20,6 +20,7 @@ from warehouse.crawlstore import (
     unparsed_pages,
     upsert_sources,
 )
+from warehouse.detail import DocumentDetail, FactDetail, Mark, document_detail, fact_detail
 from warehouse.load import (
     ExtractionTables,
     LoadStats,
@@ -47,6 +48,8 @@ from warehouse.search import (
     search,
 )
 from warehouse.summary import Summary, summary
+from warehouse.trends import GROUPS as TREND_GROUPS
+from warehouse.trends import Trends, trends
 
 __all__ = [
     "FACETS",
@@ -54,23 +57,30 @@ __all__ = [
     "FIELDS",
     "FORMATS",
     "SORTS",
+    "TREND_GROUPS",
     "Choice",
+    "DocumentDetail",
     "ExtractionTables",
     "Facet",
+    "FactDetail",
     "Flag",
     "LoadStats",
+    "Mark",
     "PageState",
     "Query",
     "Range",
     "Result",
     "SourceStatus",
     "Summary",
+    "Trends",
     "add_frontier",
     "agency_label",
     "compact_index",
     "crawl_issues",
+    "document_detail",
     "documents_to_extract",
     "export",
+    "fact_detail",
     "finish_run",
     "frontier",
     "init_db",
@@ -86,6 +96,7 @@ __all__ = [
     "store_crawl_batch",
     "store_parsed",
     "summary",
+    "trends",
     "unparsed_pages",
     "upsert_sources",
 ]

@@ -3,6 +3,7 @@ here (our own short texts), shared by the AppTest and browser tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -32,6 +33,12 @@ STORIES: dict[str, tuple[str, str, str, date, str]] = {  # key -> source, lang, 
                    "Агентство по регулированию финансового рынка оштрафовало банк на 112 млн тенге. "
                    "На устранение нарушений банку дали 90 дней."),
 }
+# A crawled article that tries to run code in the reader's browser: every part must stay text.
+HOSTILE_TITLE = "<script>window.pwned = 'title'</script> Police detain exchange owners"
+HOSTILE_TEXT = ("Police detained 12 suspects <img src=x onerror=\"window.pwned='img'\"> at the exchange. "
+                "<script>window.pwned = 'text'</script> Read [the ruling](javascript:window.pwned='md') "
+                "or <a href=\"javascript:window.pwned='a'\">here</a>.")
+HOSTILE_URL = "javascript:window.pwned='url'"
 # A statistics release with many counted figures, so the table has more than one page.
 CITIES = ("Astana", "Almaty", "Shymkent", "Karaganda", "Aktobe", "Taraz", "Pavlodar", "Oskemen",
           "Semey", "Atyrau", "Kostanay", "Kyzylorda", "Oral", "Petropavl", "Aktau", "Temirtau",
@@ -43,6 +50,7 @@ AGENCIES = {
     "afm_stats": ("afm_kz", "Financial Monitoring Agency", "AFM", "KZ"),
     "sec_us": ("sec_us", "Securities and Exchange Commission", "SEC", "US"),
     "fca_gb": ("fca_gb", "Financial Conduct Authority", "FCA", "GB"),
+    "hostile_news": ("fiu_nl", "Financial <b>Intelligence</b> Unit", "FIU", "NL"),
     "kursiv_kz": ("ardfm_kz", "Agency for Regulation and Development of the Financial Market", "ARDFM", "KZ"),
 }
 
@@ -101,6 +109,14 @@ def _stats_story() -> tuple[Document, Extraction]:
     return doc, Extraction(facts=facts, agencies=())
 
 
+def _hostile_story() -> tuple[Document, Extraction]:
+    doc = replace(_document("hostile", "hostile_news", "en", HOSTILE_TITLE, date(2024, 2, 2), HOSTILE_TEXT),
+                  url=HOSTILE_URL)
+    fact = _fact(HOSTILE_TEXT, "12 suspects", "count", "hostile_news", value=12, unit="suspect",
+                 action="arrest")
+    return doc, Extraction(facts=(fact,), agencies=())
+
+
 def _document(key: str, source: str, lang: str, title: str, published: date, text: str) -> Document:
     return Document(url=f"https://{source}.example/news/{key}", source_id=source, title=title, text=text,
                     lang=lang, published=published, published_raw=published.isoformat(), fetched_at=FETCHED,
@@ -111,6 +127,7 @@ def build_warehouse(db: Path) -> int:
     """Create a warehouse with the stories above; returns the number of facts loaded."""
     warehouse.init_db(db)
     sources = {source: AGENCIES[source][3] for source, *_ in STORIES.values()}
+    sources["hostile_news"] = "NL"
     warehouse.upsert_sources(db, [
         Source(id=sid, name=sid, publisher_kind="news", country=country, languages=("en", "ru"),
                entry_points=(EntryPoint(kind="feed", url=f"https://{sid}.example/rss"),),
@@ -127,6 +144,7 @@ def build_warehouse(db: Path) -> int:
                                        for surface, kind, fields in FACTS[key]),
                                  agencies=(mention,))))
     items.append(_stats_story())
+    items.append(_hostile_story())
     stats = warehouse.load_extractions(db, items)
     assert not stats.rejected, stats.rejected
     return stats.facts

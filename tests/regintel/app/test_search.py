@@ -12,10 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.proto.Dataframe_pb2 import Dataframe as DataframeProto
 from streamlit.testing.v1 import AppTest
 
 import warehouse
-from regintel.app.results import COLUMNS, DOWNLOADS, export_bytes, results_frame
+from regintel.app.results import (
+    COLUMNS,
+    DOWNLOADS,
+    ROW_HEIGHT,
+    SHOWN,
+    export_bytes,
+    results_frame,
+    table_height,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 APP = ROOT / "app.py"
@@ -245,3 +254,28 @@ def test_has_usd_toggle_keeps_facts_with_a_usd_amount(facts_db, monkeypatch) -> 
     table = _table(at)
     assert 0 < len(table) < total and table["USD"].notna().all()
     assert "has a USD equivalent" in " ".join(t.value for t in at.text)
+
+
+def test_the_table_reads_well_and_sorts_only_on_the_server(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    grid = next(df for df in at.dataframe if "Sentence" in df.value.columns)
+    assert list(grid.proto.column_order) == list(SHOWN)  # the rest behind the column picker
+    assert grid.proto.placeholder == ""  # empty cells are empty, never "None"
+    # a header click selects its column instead of sorting the rows on screen
+    assert list(grid.proto.selection_mode) == [DataframeProto.SelectionMode.SINGLE_COLUMN]
+    assert table_height(50) - table_height(20) == 30 * ROW_HEIGHT  # every row of the page, no inner scroll
+    table = _table(at)
+    assert table["Evidence"].str.fullmatch(r"fact\?fact=[0-9a-f]+").all()
+    at.multiselect(key="columns").set_value([*SHOWN, "Link"]).run()
+    grid = next(df for df in at.dataframe if "Sentence" in df.value.columns)
+    assert list(grid.proto.column_order)[-1] == "Link"
+    at.selectbox(key="sort").set_value("usd").run()
+    assert list(_table(at)["Figure"][:3]) == ["$4.5 bn", "GBP 29.0 M · $36.7 M", "$16.7 M"]
+
+
+def test_figures_are_formatted_and_links_only_web() -> None:
+    frame = results_frame([{"fact_id": "ab12", "kind": "money", "value": 9e9, "currency": "KZT",
+                            "usd": 16.9e6, "doc_url": "javascript:alert(1)", "agency_acronym": None}])
+    assert frame.loc[0, "Figure"] == "KZT 9.0 bn · $16.9 M" and frame.loc[0, "Evidence"] == "fact?fact=ab12"
+    assert pd.isna(frame.loc[0, "Link"]) and pd.isna(frame.loc[0, "Agency"])
