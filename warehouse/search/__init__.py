@@ -2,7 +2,8 @@
 (search.py) or streamed by SQL (export.py).
 
 Modules import one way: columns and filters <- fields <- query <- relation <- export, and
-postings <- snapshot <- saved <- cache <- search (which also reads query and facets).
+vocabulary <- postings <- snapshot <- saved <- cache <- search (which also reads query, text and
+facets); text (how query text is read) <- relation and search.
 """
 
 from warehouse.search.columns import agency_label

@@ -56,5 +56,5 @@ def export(db: Path, query: Query, fmt: str, out: Path) -> int:
             columns = "* EXCLUDE (doc_key)"
         rows = con.execute(f"""
             COPY (SELECT {columns} FROM ({select}) ORDER BY {ORDER[sort].format(tie=TIE)})
-            TO {_sql_string(str(out))} ({FORMATS[fmt]})""", p.params).fetchall()
+            TO {_sql_string(str(out))} ({FORMATS[fmt]})""", p.params | p.score_params).fetchall()
     return int(rows[0][0]) if rows else 0

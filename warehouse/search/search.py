@@ -17,8 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from warehouse import fts
-from warehouse.search import cache
+from warehouse.search import cache, text
 from warehouse.search import facets as facet_counts
 from warehouse.search.postings import TextScores
 from warehouse.search.query import Query, Result, clauses, clean_text, effective_sort
@@ -38,7 +37,7 @@ def _by_score(snap: Snapshot, positions: np.ndarray, text: TextScores, need: int
         kth = np.partition(doc, len(doc) - need)[len(doc) - need]
         keep = doc + text.sentence_bound >= kth - _EPSILON
         positions, doc = positions[keep], doc[keep]
-    full = doc + snap.sentence_scores(positions, text.idf)
+    full = doc + snap.sentence_scores(positions, text.credits)
     keys = (positions, snap.sort_key["date"][positions], -full) if then_date else (positions, -full)
     order = np.lexsort(keys)[:need]
     return positions[order], full[order]
@@ -78,27 +77,35 @@ class Selection:
     """The facts of a snapshot that a query's filters and text select."""
 
     facts: np.ndarray  # one boolean per snapshot fact
-    text: TextScores | None  # BM25 of the query text, if it has one
-    described: tuple[str, ...]  # the conditions, in words
+    text: TextScores | None  # the scores of the query text, if it has one
+    described: str  # the conditions, in words
     unsearchable: bool  # the text has no searchable word: nothing matches
 
 
+def describe(read: list[str], filters: list[str]) -> str:
+    """"facts with <how the text was read> where <the filters>"."""
+    return ("facts" + (" with " + ", ".join(read) if read else "")
+            + (" where " + ", ".join(filters) if filters else ""))
+
+
 def select(snap: Snapshot, query: Query) -> Selection:
-    """Apply the query's filter masks and, if it has text, keep the facts whose document matches."""
+    """Apply the query's filter masks and, if it has text, the clauses of its reading."""
     filters = clauses(query)
-    described = [c.describe for c in filters]
     facts = np.ones(snap.size, dtype=bool)
     for clause in filters:
         facts &= clause.mask(snap)
-    text = clean_text(query.text)
-    if not text:
-        return Selection(facts, None, tuple(described), unsearchable=False)
-    described.insert(0, f"text matches {text[:80]!r}")
-    terms = fts.query_terms(text)
-    if not terms:
-        return Selection(facts & False, None, tuple(described), unsearchable=True)
-    scores = snap.text_scores(terms)
-    return Selection(facts & scores.hit, scores, tuple(described), unsearchable=False)
+    said = [c.describe for c in filters]
+    cleaned = clean_text(query.text)
+    if not cleaned:
+        return Selection(facts, None, describe([], said), unsearchable=False)
+    reading = text.read(cleaned, snap.agency_forms)
+    if reading.empty:
+        return Selection(facts & False, None, describe([f"text {cleaned[:80]!r}"], said), unsearchable=True)
+    for clause in text.clauses(reading):
+        facts &= clause.mask(snap)
+    doc_score, idf = snap.doc_scores({reading.hashes[stem]: stem for stem in reading.stems})
+    scores = TextScores(doc_score=doc_score, credits=reading.credits(idf))
+    return Selection(facts, scores, describe(reading.describe(), said), unsearchable=False)
 
 
 def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
@@ -109,8 +116,7 @@ def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
     sort = effective_sort(query)
     snap = cache.current(db, save=save_snapshot)
     chosen = select(snap, query)
-    description = ("facts" + (" where " + ", ".join(chosen.described) if chosen.described else "")
-                   + f", sorted by {sort}")
+    description = f"{chosen.described}, sorted by {sort}"
     if chosen.unsearchable:
         return Result(rows=[], total=0, description=description + " (the text has no searchable word)")
     counts = facet_counts.count(snap, chosen.facts, query.facets)

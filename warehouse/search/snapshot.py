@@ -23,7 +23,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from warehouse import fts
 from warehouse.search.columns import (
     CATEGORIES,
     CLUSTER_SELECT,
@@ -34,7 +33,8 @@ from warehouse.search.columns import (
     SEEN_FIELDS,
     SORT_COLUMNS,
 )
-from warehouse.search.postings import Postings, TextScores, numpy_column
+from warehouse.search.postings import Credit, Postings, numpy_column
+from warehouse.search.vocabulary import agency_forms, agency_lookup
 
 _EPOCH = date(1970, 1, 1)
 
@@ -92,6 +92,7 @@ class Snapshot:
         self.doc_row = numpy_column(tables["doc_row"], "doc_row")
         self.postings = Postings(tables["postings"], meta["postings"])
         self.agencies = [tuple(row) for row in meta["agencies"]]
+        self.agency_forms = agency_lookup(meta["agency_forms"])
 
     @classmethod
     def build(cls, con: duckdb.DuckDBPyConnection, stamp: tuple[str, int]) -> Snapshot:
@@ -106,7 +107,9 @@ class Snapshot:
                    lower(strip_accents(coalesce(f.sentence, ''))) AS folded
             FROM facts f {JOINS["s"]} {JOINS["c"]}
             ORDER BY f.doc_key, f.start, f."end", f.fact_id""").to_arrow_table()
-        docs = con.execute("SELECT doc_key, doc_id, title, url FROM documents").to_arrow_table()
+        docs = con.execute("""SELECT doc_key, doc_id, title, url,
+                                     lower(strip_accents(coalesce(title, ''))) AS folded_title
+                              FROM documents""").to_arrow_table()
         postings = Postings.read(con)
         agencies = con.execute("""SELECT agency_id, lower(agency_id), lower(acronym), lower(name)
                                   FROM agencies""").fetchall()
@@ -126,10 +129,10 @@ class Snapshot:
             arrays[f"key_{name}"] = np.where(np.isnan(values), math.inf, -values)
             arrays[f"order_{name}"] = np.argsort(arrays[f"key_{name}"], kind="stable")  # ties: position
         tables = {"rows": table.select([*ROW_COLUMNS, "folded"]), "arrays": _one_batch(arrays),
-                  "docs": docs.select(["doc_id", "title", "url"]),
+                  "docs": docs.select(["doc_id", "title", "url", "folded_title"]),
                   "doc_row": _one_batch({"doc_row": doc_row}), "postings": postings.table}
         meta = {"stamp": list(stamp), "slots": slots, "labels": labels, "postings": postings.stats,
-                "agencies": [list(row) for row in agencies]}
+                "agencies": [list(row) for row in agencies], "agency_forms": agency_forms(con)}
         return cls(tables, meta)
 
     def isin(self, column: str, values: tuple[Any, ...] | list[Any]) -> np.ndarray:
@@ -153,17 +156,37 @@ class Snapshot:
         names = set(wanted)
         return [agency_id for agency_id, *forms in self.agencies if names & set(forms)]
 
-    def text_scores(self, terms: tuple[str, ...]) -> TextScores:
-        score, hit, idf = self.postings.scores(fts.term_hashes(terms), self.slots)
-        return TextScores(doc_score=score[self.doc_slot], hit=hit[self.doc_slot], idf=idf)
+    def doc_scores(self, hashes: dict[int, str]) -> tuple[np.ndarray, dict[str, float]]:
+        """Per fact, its document's BM25 over the terms (hash -> term); the idf of each present term."""
+        score, idf = self.postings.scores(hashes, self.slots)
+        return score[self.doc_slot], idf
 
-    def sentence_scores(self, positions: np.ndarray, idf: dict[str, float]) -> np.ndarray:
-        """Sum of the idf of the query terms each fact's sentence contains (fts.sentence_score_sql)."""
+    def documents_with(self, hashes: list[int]) -> np.ndarray:
+        """Per fact: its document holds one of the terms."""
+        return self.postings.holding(hashes, self.slots)[self.doc_slot]
+
+    def holding(self, phrase: str) -> np.ndarray:
+        """Per fact: its folded sentence or its document's folded title holds `phrase`."""
+        in_title = np.zeros(self.slots, dtype=bool)
+        titled = self.doc_row >= 0
+        in_title[titled] = pc.match_substring(self.docs["folded_title"], phrase).to_numpy(
+            zero_copy_only=False)[self.doc_row[titled]]
+        in_sentence = pc.match_substring(self.folded, phrase).to_numpy(zero_copy_only=False)
+        return in_sentence | in_title[self.doc_slot]
+
+    def sentence_scores(self, positions: np.ndarray, credits: tuple[Credit, ...]) -> np.ndarray:
+        """The credits each fact at `positions` earns (text.credit_sql)."""
         total = np.zeros(len(positions))
-        if idf and len(positions):
-            sentences = self.folded.take(pa.array(positions))
-            for term, weight in idf.items():
-                total += weight * pc.match_substring(sentences, term).to_numpy(zero_copy_only=False)
+        if not credits or not len(positions):
+            return total
+        sentences = self.folded.take(pa.array(positions))
+        for credit in credits:
+            earned = np.zeros(len(positions), dtype=bool)
+            for needle in credit.needles:
+                earned |= pc.match_substring(sentences, needle).to_numpy(zero_copy_only=False)
+            for meaning in credit.meanings:
+                earned |= self.isin(meaning.column, (meaning.value,))[positions]
+            total += credit.weight * earned
         return total
 
     def page_rows(self, positions: np.ndarray, scores: np.ndarray) -> list[dict[str, Any]]:

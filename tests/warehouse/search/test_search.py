@@ -47,15 +47,36 @@ def test_text_search_ranks_matching_sentences_first(loaded: Path) -> None:
     assert row["doc_title"] == "Crypto exchanges closed" and row["doc_url"] == "https://desk-a.test/1"
     assert row["published"] == date(2025, 2, 18) and row["source_id"] == "desk_a"
     assert row["corroboration"] == 2 and row["cluster_id"] is not None and row["conflict"] is False
-    assert "seized crypto" in result.description
+    assert result.description.startswith('facts with action seizure or the word "seized", the word "crypto"')
 
 
 def test_digits_titles_and_russian_stemming(loaded: Path) -> None:
     assert set(_texts(warehouse.search(loaded, Query(text="51.36")))) == set(_texts(
         warehouse.search(loaded, Query(sources=("wire_b",)))))
-    assert warehouse.search(loaded, Query(text="confiscation")).total == 4  # title only
+    confiscation = warehouse.search(loaded, Query(text="confiscation"))  # a title word, and a seizure
+    assert confiscation.total == 5 and confiscation.rows[0]["action"] == "seizure"  # its own fact first
     russian = warehouse.search(loaded, Query(text="биржа штрафы"))  # other inflections than the text
     assert _texts(russian) == ["5 000 000 тенге"]
+
+
+def test_words_reach_the_facts_carrying_what_they_name(loaded: Path) -> None:
+    assert "5 000 000 тенге" in _texts(warehouse.search(loaded, Query(text="fine")))  # English to Russian
+    assert "5 000 000 тенге" in _texts(warehouse.search(loaded, Query(text="теңге AFM")))  # Kazakh
+    seizure = warehouse.search(loaded, Query(text="seizure"))  # the word the Action column shows
+    assert seizure.total >= 1 and seizure.rows[0]["action"] == "seizure"
+
+
+def test_all_words_phrases_or_and_exclusions(loaded: Path) -> None:
+    def ids(text: str) -> set[str]:
+        return {r["fact_id"] for r in warehouse.search(loaded, Query(text=text)).rows}
+
+    crypto, million = ids("crypto"), ids("million")
+    assert crypto != million and ids("crypto million") == crypto & million
+    astana = ids("astana")
+    assert ids("crypto OR astana") == crypto | astana and ids("crypto -astana") == crypto - astana
+    phrase = warehouse.search(loaded, Query(text='"unregistered crypto exchanges"'))
+    assert set(_texts(phrase)) == {"130 unregistered crypto exchanges", "$16.7 million"}  # their sentence
+    assert warehouse.search(loaded, Query(text='"exchanges crypto unregistered"')).total == 0
 
 
 @pytest.mark.parametrize(("query", "expected"), [
