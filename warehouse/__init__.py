@@ -45,6 +45,7 @@ from warehouse.search import (
     agency_label,
     export,
     search,
+    snapshot_stamp,
 )
 from warehouse.summary import Summary, summary
 
@@ -81,6 +82,7 @@ __all__ = [
     "refresh_index",
     "runs",
     "search",
+    "snapshot_stamp",
     "source_status",
     "start_run",
     "store_crawl_batch",

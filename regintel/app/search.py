@@ -40,14 +40,13 @@ def db_path() -> Path:
     return Path(DB.get())
 
 
-def _state_stamp(db: Path) -> int:
-    """Changes whenever the database file (or its WAL) is written, so cached results refresh."""
-    wal = db.with_name(db.name + ".wal")
-    return sum(p.stat().st_mtime_ns + p.stat().st_size for p in (db, wal) if p.exists())
+def _state_stamp(db: Path) -> tuple[str, int]:
+    """The generation searches answer from: cached results refresh when a newer one replaces it."""
+    return warehouse.snapshot_stamp(db)
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False, max_entries=512)
-def run_search(db: str, stamp: int, query: warehouse.Query) -> warehouse.Result:
+def run_search(db: str, stamp: tuple[str, int], query: warehouse.Query) -> warehouse.Result:
     """One cached call of the warehouse's search (the Query is a frozen dataclass: a cache key)."""
     del stamp  # only part of the cache key
     return warehouse.search(Path(db), query)
@@ -165,8 +164,8 @@ def render() -> None:
                 f"then `regintel process`), or point the {DB.name} environment variable at it.")
         return
     text = st.text_input("Search", key="q", placeholder="e.g. crypto exchange seized, штраф, SEC penalty")
-    stamp = _state_stamp(db)
     try:
+        stamp = _state_stamp(db)
         options = run_search(str(db), stamp, warehouse.Query(text=text, page_size=1,
                                                              facets=OPTION_FACETS))
         if not options.total and not text:

@@ -127,7 +127,7 @@ def search(
 
     existing_db(db)
     query = filters.to_query(text, page=page, page_size=limit, with_facets=fmt is OutputFormat.table)
-    print_result(warehouse.search(db, query, save_snapshot=True), fmt)  # the next call maps it
+    print_result(warehouse.search(db, query, save_snapshot=True, fresh=True), fmt)  # the next call maps it
 
 
 @app.command()

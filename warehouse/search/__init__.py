@@ -11,7 +11,7 @@ from warehouse.search.export import FORMATS, export
 from warehouse.search.fields import FACET_NAMES, FACETS, FIELDS, SORTS, Facet
 from warehouse.search.filters import Choice, Flag, Range
 from warehouse.search.query import Query, Result
-from warehouse.search.search import search
+from warehouse.search.search import search, snapshot_stamp
 
 __all__ = ["FACETS", "FACET_NAMES", "FIELDS", "FORMATS", "SORTS", "Choice", "Facet", "Flag", "Query", "Range",
-           "Result", "agency_label", "export", "search"]
+           "Result", "agency_label", "export", "search", "snapshot_stamp"]

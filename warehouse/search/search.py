@@ -108,13 +108,21 @@ def select(snap: Snapshot, query: Query) -> Selection:
     return Selection(facts, scores, describe(reading.describe(), said), unsearchable=False)
 
 
-def search(db: Path, query: Query, *, save_snapshot: bool = False) -> Result:
+def snapshot_stamp(db: Path) -> tuple[str, int]:
+    """(file id, generation) of the snapshot that answers `db`'s searches now: a key for callers
+    that keep results (it moves when a newer snapshot replaces it, not when the file is written)."""
+    return cache.current(db).stamp
+
+
+def search(db: Path, query: Query, *, save_snapshot: bool = False, fresh: bool = False) -> Result:
     """One page of facts matching `query`, the total, facet counts and a description.
 
-    `save_snapshot`: keep the search snapshot beside the file for the next process (cache.py).
+    Right after a write that changes search, a process that searched the file before answers
+    from its previous snapshot while the new one is built (cache.py); `fresh` waits for the new
+    one. `save_snapshot`: keep the search snapshot beside the file for the next process.
     """
     sort = effective_sort(query)
-    snap = cache.current(db, save=save_snapshot)
+    snap = cache.current(db, save=save_snapshot, fresh=fresh)
     chosen = select(snap, query)
     description = f"{chosen.described}, sorted by {sort}"
     if chosen.unsearchable:
