@@ -30,6 +30,7 @@ COLUMNS: dict[str, str] = {
     "doc_title": "Document",
     "published": "Published",
     "corroboration": "Sources",
+    "mentions": "Mentions",
     "doc_url": "Link",
 }
 
@@ -42,6 +43,7 @@ COLUMN_CONFIG: dict[str, Any] = {
     "Document": st.column_config.TextColumn(width="medium"),
     "Published": st.column_config.DateColumn(format="YYYY-MM-DD"),
     "Sources": st.column_config.NumberColumn(help="How many outlets report this fact"),
+    "Mentions": st.column_config.NumberColumn(help="How many of the matching facts this row stands for"),
     "Link": st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
 }
 

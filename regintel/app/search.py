@@ -112,8 +112,10 @@ def _filters(text: str, options: warehouse.Result) -> warehouse.Query:
     for flag in FLAGS:
         chosen[flag.name] = st.sidebar.toggle(flag.label, key=flag.key, help=flag.hint)
     sort = st.sidebar.selectbox("Sort by", warehouse.SORTS, key="sort")
+    labels = {grouping.name: grouping.label for grouping in warehouse.GROUPINGS}
+    group = st.sidebar.radio("Rows", warehouse.GROUPS, format_func=labels.__getitem__, key="group")
     page_size = st.sidebar.selectbox("Rows per page", PAGE_SIZES, key="page_size")
-    return warehouse.Query(text=text, **chosen, sort=sort, page=1, page_size=page_size,
+    return warehouse.Query(text=text, **chosen, sort=sort, group=group, page=1, page_size=page_size,
                            facets=warehouse.FACET_NAMES)
 
 

@@ -25,13 +25,17 @@ import pyarrow.compute as pc
 
 from warehouse.search.columns import (
     CATEGORIES,
+    CLUSTER_FIGURES,
     CLUSTER_SELECT,
     FACT_FIELDS,
+    FIGURE_COLUMNS,
+    GROUP_KEYS,
     JOINS,
     NUMBERS,
     ROW_COLUMNS,
     SEEN_FIELDS,
     SORT_COLUMNS,
+    group_key,
 )
 from warehouse.search.postings import Credit, Postings, numpy_column
 from warehouse.search.vocabulary import agency_forms, agency_lookup
@@ -65,7 +69,7 @@ def _one_batch(columns: dict[str, Any]) -> pa.Table:
     return pa.Table.from_batches([pa.record_batch({name: pa.array(v) for name, v in columns.items()})])
 
 
-TABLES = ("rows", "arrays", "docs", "doc_row", "postings")  # what a snapshot is made of, saved or not
+TABLES = ("rows", "arrays", "docs", "doc_row", "postings", "clusters")  # a snapshot, saved or not
 
 
 class Snapshot:
@@ -91,6 +95,8 @@ class Snapshot:
         self.order = {name: numpy_column(arrays, f"order_{name}") for name in SORT_COLUMNS}
         self.doc_row = numpy_column(tables["doc_row"], "doc_row")
         self.postings = Postings(tables["postings"], meta["postings"])
+        self.groups = {name: numpy_column(arrays, f"group_{name}") for name in GROUP_KEYS if GROUP_KEYS[name]}
+        self.clusters = tables["clusters"]
         self.agencies = [tuple(row) for row in meta["agencies"]]
         self.agency_forms = agency_lookup(meta["agency_forms"])
 
@@ -100,10 +106,12 @@ class Snapshot:
         names = ", ".join(f'f."{name}"' for name in (*FACT_FIELDS, *SEEN_FIELDS))
         categories = ", ".join(f"{sql} AS cat_{name}" for name, sql in CATEGORIES.items())
         numbers = ", ".join(f"{sql} AS num_{name}" for name, sql in NUMBERS.items())
+        groups = ", ".join(f"dense_rank() OVER (ORDER BY {', '.join(group_key(name, 'f'))}) - 1 "
+                           f"AS group_{name}" for name in GROUP_KEYS if GROUP_KEYS[name])
         # Facts in their tie order (document, place, id): a fact's position breaks every tie.
         table = con.execute(f"""
             SELECT {names}, {CLUSTER_SELECT},
-                   {categories}, {numbers}, coalesce(f.doc_key, -1) AS doc_key,
+                   {categories}, {numbers}, {groups}, coalesce(f.doc_key, -1) AS doc_key,
                    lower(strip_accents(coalesce(f.sentence, ''))) AS folded
             FROM facts f {JOINS["s"]} {JOINS["c"]}
             ORDER BY f.doc_key, f.start, f."end", f.fact_id""").to_arrow_table()
@@ -124,13 +132,17 @@ class Snapshot:
             arrays[f"code_{name}"], labels[name] = _codes(table[f"cat_{name}"])
         for name in NUMBERS:
             arrays[f"num_{name}"] = _days(table[f"num_{name}"])
+        for name in GROUP_KEYS:
+            if GROUP_KEYS[name]:
+                arrays[f"group_{name}"] = table[f"group_{name}"].to_numpy().astype(np.int64)
         for name, column in SORT_COLUMNS.items():  # ascending keys: descending values, NULL last
             values = arrays[f"num_{column}"]
             arrays[f"key_{name}"] = np.where(np.isnan(values), math.inf, -values)
             arrays[f"order_{name}"] = np.argsort(arrays[f"key_{name}"], kind="stable")  # ties: position
         tables = {"rows": table.select([*ROW_COLUMNS, "folded"]), "arrays": _one_batch(arrays),
                   "docs": docs.select(["doc_id", "title", "url", "folded_title"]),
-                  "doc_row": _one_batch({"doc_row": doc_row}), "postings": postings.table}
+                  "doc_row": _one_batch({"doc_row": doc_row}), "postings": postings.table,
+                  "clusters": con.execute(CLUSTER_FIGURES).to_arrow_table()}
         meta = {"stamp": list(stamp), "slots": slots, "labels": labels, "postings": postings.stats,
                 "agencies": [list(row) for row in agencies], "agency_forms": agency_forms(con)}
         return cls(tables, meta)
@@ -184,16 +196,24 @@ class Snapshot:
             earned = np.zeros(len(positions), dtype=bool)
             for needle in credit.needles:
                 earned |= pc.match_substring(sentences, needle).to_numpy(zero_copy_only=False)
-            for meaning in credit.meanings:
-                earned |= self.isin(meaning.column, (meaning.value,))[positions]
+            for meaning in credit.meanings:  # only the codes at `positions`: this runs per page and tie group
+                category = self.categories[meaning.column]
+                if meaning.value in category.lookup:
+                    earned |= category.codes[positions] == category.lookup[meaning.value]
             total += credit.weight * earned
         return total
 
-    def page_rows(self, positions: np.ndarray, scores: np.ndarray) -> list[dict[str, Any]]:
-        """The facts at `positions` as result rows, with their documents and scores."""
-        rows = self.rows.take(pa.array(positions, pa.int64())).to_pylist()
+    def page_rows(self, positions: np.ndarray, scores: np.ndarray,
+                  mentions: np.ndarray) -> list[dict[str, Any]]:
+        """The facts at `positions` as result rows, with their documents, scores, the number of
+        facts each row stands for and its cluster's USD figure (columns.CLUSTER_FIGURES)."""
+        taken = self.rows.take(pa.array(positions, pa.int64()))
+        rows = taken.to_pylist()
         at = self.doc_row[self.doc_slot[positions]]  # -1: a fact whose document is gone
         docs = self.docs.take(pa.array(at, pa.int64(), mask=at < 0)).to_pylist()
-        for row, doc, score in zip(rows, docs, scores, strict=True):
-            row.update(score=float(score), doc_id=doc["doc_id"], doc_title=doc["title"], doc_url=doc["url"])
+        figure = pc.index_in(taken["cluster_id"], value_set=self.clusters["cluster_id"])
+        figures = self.clusters.select(list(FIGURE_COLUMNS)).take(figure).to_pylist()
+        for row, doc, score, count, cluster in zip(rows, docs, scores, mentions, figures, strict=True):
+            row.update(score=float(score), mentions=int(count), **cluster, doc_id=doc["doc_id"],
+                       doc_title=doc["title"], doc_url=doc["url"])
         return rows

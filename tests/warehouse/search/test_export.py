@@ -63,3 +63,21 @@ def test_export_of_nothing_and_bad_arguments(loaded: Path, tmp_path: Path) -> No
     assert warehouse.export(loaded, QUERY, "csv", odd) == 5 and odd.exists()
     with duckdb.connect(str(loaded), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM facts").fetchall() == [(9,)]
+
+
+@pytest.mark.parametrize("group", warehouse.GROUPS)
+@pytest.mark.parametrize("sort", warehouse.SORTS)
+@pytest.mark.parametrize("text", ["", "regulator fined", "seizure OR court -crypto"])
+def test_every_grouping_exports_the_rows_search_shows(
+        corpus_db: Path, tmp_path: Path, group: str, sort: str, text: str,
+        read_export: Callable[[str, bytes], list[dict]]) -> None:
+    query = Query(text=text, sort=sort, group=group, page_size=1000)
+    shown = warehouse.search(corpus_db, query)
+    out = tmp_path / "rows.jsonl"
+    assert warehouse.export(corpus_db, query, "jsonl", out) == shown.total > 0
+    rows = read_export("jsonl", out.read_bytes())
+    def rows_of(rows: list[dict]) -> list[tuple]:
+        return [(r["fact_id"], r["mentions"]) for r in rows]
+
+    assert rows_of(rows) == rows_of(shown.rows)
+    assert [r["cluster_usd"] for r in rows] == pytest.approx([r["cluster_usd"] for r in shown.rows])
