@@ -106,15 +106,17 @@ class Snapshot:
         names = ", ".join(f'f."{name}"' for name in (*FACT_FIELDS, *SEEN_FIELDS))
         categories = ", ".join(f"{sql} AS cat_{name}" for name, sql in CATEGORIES.items())
         numbers = ", ".join(f"{sql} AS num_{name}" for name, sql in NUMBERS.items())
-        groups = ", ".join(f"dense_rank() OVER (ORDER BY {', '.join(group_key(name, 'f'))}) - 1 "
-                           f"AS group_{name}" for name in GROUP_KEYS if GROUP_KEYS[name])
         # Facts in their tie order (document, place, id): a fact's position breaks every tie.
+        tie_order = 'ORDER BY f.doc_key, f.start, f."end", f.fact_id'
         table = con.execute(f"""
             SELECT {names}, {CLUSTER_SELECT},
-                   {categories}, {numbers}, {groups}, coalesce(f.doc_key, -1) AS doc_key,
+                   {categories}, {numbers}, coalesce(f.doc_key, -1) AS doc_key,
                    lower(strip_accents(coalesce(f.sentence, ''))) AS folded
-            FROM facts f {JOINS["s"]} {JOINS["c"]}
-            ORDER BY f.doc_key, f.start, f."end", f.fact_id""").to_arrow_table()
+            FROM facts f {JOINS["s"]} {JOINS["c"]} {tie_order}""").to_arrow_table()
+        grouped = [name for name in GROUP_KEYS if GROUP_KEYS[name]]  # apart: 1 s, not 2.2 s, at 1M facts
+        groups = con.execute("SELECT " + ", ".join(
+            f"dense_rank() OVER (ORDER BY {', '.join(group_key(name, 'f'))}) - 1 AS group_{name}"
+            for name in grouped) + f" FROM facts f {tie_order}").to_arrow_table()
         docs = con.execute("""SELECT doc_key, doc_id, title, url,
                                      lower(strip_accents(coalesce(title, ''))) AS folded_title
                               FROM documents""").to_arrow_table()
@@ -132,9 +134,8 @@ class Snapshot:
             arrays[f"code_{name}"], labels[name] = _codes(table[f"cat_{name}"])
         for name in NUMBERS:
             arrays[f"num_{name}"] = _days(table[f"num_{name}"])
-        for name in GROUP_KEYS:
-            if GROUP_KEYS[name]:
-                arrays[f"group_{name}"] = table[f"group_{name}"].to_numpy().astype(np.int64)
+        for name in grouped:
+            arrays[f"group_{name}"] = groups[f"group_{name}"].to_numpy().astype(np.int64)
         for name, column in SORT_COLUMNS.items():  # ascending keys: descending values, NULL last
             values = arrays[f"num_{column}"]
             arrays[f"key_{name}"] = np.where(np.isnan(values), math.inf, -values)
