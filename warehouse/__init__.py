@@ -36,6 +36,8 @@ from warehouse.search import (
     FACETS,
     FIELDS,
     FORMATS,
+    GROUPINGS,
+    GROUPS,
     SORTS,
     Choice,
     Facet,
@@ -46,6 +48,7 @@ from warehouse.search import (
     agency_label,
     export,
     search,
+    snapshot_stamp,
 )
 from warehouse.summary import Summary, summary
 from warehouse.trends import GROUPS as TREND_GROUPS
@@ -56,6 +59,8 @@ __all__ = [
     "FACET_NAMES",
     "FIELDS",
     "FORMATS",
+    "GROUPINGS",
+    "GROUPS",
     "SORTS",
     "TREND_GROUPS",
     "Choice",
@@ -91,6 +96,7 @@ __all__ = [
     "refresh_index",
     "runs",
     "search",
+    "snapshot_stamp",
     "source_status",
     "start_run",
     "store_crawl_batch",

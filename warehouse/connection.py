@@ -14,6 +14,7 @@ Extensions (fts, excel) come from the `duckdb-extension-*` PyPI wheels, never fr
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import random
@@ -37,7 +38,7 @@ BACKOFF_FIRST_S = 0.005  # first retry delay; doubles up to BACKOFF_MAX_S, with 
 BACKOFF_MAX_S = 0.2
 FLOCK_POLL_S = 0.004  # sidecar lock poll interval (jittered); short, so queued readers get in quickly
 WRITER_COURTESY_S = 0.015  # a process that just wrote waits this long (> 3 polls) before writing again
-ALIAS = "wh"  # the attached warehouse file, made the default catalog of the call's cursor
+ALIAS = "wh"  # the attached file (+ a per-file suffix), made the default catalog of the call's cursor
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
@@ -108,11 +109,12 @@ def open_with_retry(
     deadline = time.monotonic() + timeout_s
     delay = BACKOFF_FIRST_S
     mode = " (READ_ONLY)" if read_only else ""
+    alias = _alias(db)
     while True:
         cur = _INSTANCE.cursor()
         try:
-            cur.execute(f"ATTACH {_sql_string(str(db))} AS {ALIAS}{mode}")
-            cur.execute(f"USE {ALIAS}")
+            cur.execute(f"ATTACH {_sql_string(str(db))} AS {alias}{mode}")
+            cur.execute(f"USE {alias}")
             cur.execute("SET enable_progress_bar = false")  # a long migration must not draw on the terminal
             return cur
         except duckdb.Error as exc:
@@ -127,11 +129,17 @@ def open_with_retry(
         delay = min(delay * 2, BACKOFF_MAX_S)
 
 
-def close(cur: duckdb.DuckDBPyConnection) -> None:
+def _alias(db: Path) -> str:
+    """The catalog name of `db` in this process's instance: one per file, so threads reading two
+    files at once (a search snapshot built in the background, a search of another file) do not clash."""
+    return f"{ALIAS}_{hashlib.blake2b(str(db.resolve()).encode(), digest_size=6).hexdigest()}"
+
+
+def close(cur: duckdb.DuckDBPyConnection, db: Path) -> None:
     """Detach the file (a writer's changes are checkpointed and its lock released), drop the cursor."""
     try:
         cur.execute("USE memory")
-        cur.execute(f"DETACH {ALIAS}")
+        cur.execute(f"DETACH {_alias(db)}")
     finally:
         cur.execute("RESET max_vacuum_tasks")  # undo `skip_vacuum` once this file is checkpointed
         cur.close()
@@ -200,7 +208,7 @@ def session(db: Path, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]
             try:
                 yield con
             finally:
-                close(con)
+                close(con, db)
         finally:
             _release(*held)
             if not read_only:

@@ -9,11 +9,10 @@ stays a plain insert); loading a document's facts indexes it if its postings are
 were made from other text (`doc_lengths.content_hash`), so the index never needs a full
 rebuild; each batch is written in hash order, and `warehouse.compact_index` rewrites the whole
 table in hash order so DuckDB's zone maps skip all but a few row groups per query term.
-Query text is stemmed with both stemmers and the terms are OR-ed; a document scores BM25 over
-its title (weighted) and text, and a fact adds the idf of query terms its sentence contains
-(a substring test of the stem: cheap, and stems are letters and digits only). `bm25` and `idf`
-are the formula; `create_hits` and `sentence_score_sql` apply it in SQL (exports), and search
-snapshots apply it to their copy of the postings with numpy (snapshot.py).
+Query words are stemmed with both stemmers (`analyse`; what a query means is search/text.py);
+a document scores BM25 over its title (weighted) and text. `bm25` and `idf` are the formula;
+`create_hits` applies it in SQL (exports), and search snapshots apply it to their copy of the
+postings with numpy (search/postings.py).
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ import pyarrow as pa
 from warehouse.connection import load_extension
 
 WORD_CHARS = "a-z0-9а-я"  # after lower() and strip_accents() (й -> и, ё -> е)
-MAX_QUERY_TERMS = 32  # a 10 KB query is cut to its first distinct words
 MAX_TERM_CHARS = 64
 K1, B = 1.2, 0.75
 TITLE_WEIGHT = 2.0
@@ -147,23 +145,27 @@ class _Stemmer:
                                               {"terms": list(terms)}).fetchall()
         return dict(rows)
 
-    def terms(self, text: str) -> tuple[str, ...]:
+    def analyse(self, words: tuple[str, ...]) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+        """Per word: its folded form (lower case, accents stripped, as documents are indexed) and,
+        per index token in it, that token's stems (English and Russian)."""
         with self._lock:
             rows = self._connection().execute(
-                f"""SELECT list_distinct(list_concat(list_transform(w, t -> stem(t, 'english')),
-                                                    list_transform(w, t -> stem(t, 'russian'))))
-                    FROM (SELECT list_distinct({tokens_sql('$text')})[:{MAX_QUERY_TERMS}] AS w)""",
-                {"text": text},
+                f"""SELECT lower(strip_accents(w)), list_transform({tokens_sql('w')}, t -> list_distinct(
+                               list_filter([stem(t, 'english'), stem(t, 'russian')], s -> s <> '')))
+                    FROM (SELECT unnest($words::VARCHAR[]) AS w,
+                                 generate_subscripts($words::VARCHAR[], 1) AS i)
+                    ORDER BY i""",
+                {"words": list(words)},
             ).fetchall()
-        return tuple(sorted(t for t in rows[0][0] if t))
+        return [(folded, tuple(tuple(sorted(stems)) for stems in tokens if stems)) for folded, tokens in rows]
 
 
 _STEMMER = _Stemmer()
 
 
-def query_terms(text: str) -> tuple[str, ...]:
-    """The stemmed search terms of a user's query (both stemmers; empty if it has no words)."""
-    return _STEMMER.terms(text)
+def analyse(words: tuple[str, ...]) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """Each query word folded as the index folds text, and the stems of each of its tokens."""
+    return _STEMMER.analyse(words) if words else []
 
 
 def idf(documents: int, df: int) -> float:
@@ -181,9 +183,9 @@ def term_hashes(terms: tuple[str, ...]) -> dict[int, str]:
     return _STEMMER.hashes(terms)
 
 
-def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
-    """Temp tables of this connection: `_hits(doc_key, score)` (BM25 over title and text) and
-    `_q(terms)`, the query terms with their idf, for scoring sentences.
+def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> dict[str, float]:
+    """Temp table `_hits(doc_key, score)` of this connection (BM25 over title and text of the
+    documents holding any of `terms`); returns the idf of each term present in the index.
 
     The document frequencies (rows per term hash: a scan of the few row groups holding those
     hashes, bound as integer constants so zone maps prune) and the corpus statistics come back
@@ -197,8 +199,6 @@ def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
                                                            GROUP BY term_hash))
         FROM doc_lengths""").fetchall()[0]
     weight = {h: idf(n, d) for h, d in (df or {}).items()}
-    con.execute("CREATE OR REPLACE TEMP TABLE _q AS SELECT $q::STRUCT(term VARCHAR, idf DOUBLE)[] AS terms",
-                {"q": [{"term": by_hash[h], "idf": v} for h, v in weight.items()]})
     weights = " ".join(f"WHEN {h} THEN {v!r}" for h, v in weight.items()) or "WHEN 0 THEN 0.0"
 
     def bm25_sql(tf: str, length: str, avg: float) -> str:
@@ -210,11 +210,4 @@ def create_hits(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> None:
                             * ({TITLE_WEIGHT} * {bm25_sql('title_tf', 'title_len', avg_title)}
                                + {bm25_sql('text_tf', 'text_len', avg_text)})) AS score
         {postings} GROUP BY doc_key""")
-
-
-def sentence_score_sql(sentence_expr: str) -> str:
-    """SQL: sum of the idf of the query terms (`_q`) that the fact's sentence contains."""
-    return (
-        "coalesce(list_sum(list_transform(_q.terms, t -> CASE WHEN contains("
-        f"lower(strip_accents(coalesce({sentence_expr}, ''))), t.term) THEN t.idf ELSE 0 END)), 0)"
-    )
+    return {by_hash[h]: v for h, v in weight.items()}

@@ -39,6 +39,12 @@ def stamp(db: Path) -> int:
     return sum(p.stat().st_mtime_ns + p.stat().st_size for p in (db, wal) if p.exists())
 
 
+def search_stamp(db: Path) -> tuple[str, int]:
+    """The snapshot generation searches answer from: cached results refresh when a newer snapshot
+    replaces it (after a write the previous one keeps answering until then)."""
+    return warehouse.snapshot_stamp(db)
+
+
 def by_id(title: str, key: str, load: Callable[[str, int, str], T | None], opening: str,
           unknown: str) -> T | None:
     """What a detail page shows for the id in its URL (`key`), loaded by `load`; None after saying
@@ -59,7 +65,7 @@ def by_id(title: str, key: str, load: Callable[[str, int, str], T | None], openi
 
 
 @st.cache_data(ttl=CACHE_TTL_S, show_spinner=False, max_entries=512)
-def run_search(db: str, stamp: int, query: warehouse.Query) -> warehouse.Result:
+def run_search(db: str, stamp: tuple[str, int], query: warehouse.Query) -> warehouse.Result:
     """One cached call of the warehouse's search (the Query is a frozen dataclass: a cache key)."""
     del stamp  # only part of the cache key
     return warehouse.search(Path(db), query)

@@ -40,6 +40,7 @@ COLUMNS: dict[str, str] = {
     "doc_title": "Document",
     "doc_url": "Link",
     "confidence": "Confidence",
+    "mentions": "Mentions",
 }
 SHOWN = ("Figure", "Sentence", "Agency", "Published", "Action", "Sources", "Evidence")
 ROW_HEIGHT = 66  # above 4rem the grid wraps text: three lines of a sentence
@@ -60,6 +61,8 @@ COLUMN_CONFIG: dict[str, Any] = {
                                            help="Money in units of its currency, durations in days"),
     "USD": st.column_config.NumberColumn(format="compact", width=100, help="US dollar equivalent"),
     "Confidence": st.column_config.NumberColumn(format="percent", width=90),
+    "Mentions": st.column_config.NumberColumn(width=80,
+                                              help="How many of the matching facts this row stands for"),
     "Document": st.column_config.TextColumn(width="medium"),
     "Link": st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
 }

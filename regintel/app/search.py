@@ -49,8 +49,8 @@ def render() -> None:
         return
     state.restore(links.SEARCH)
     text = st.text_input("Search", key=state.TEXT, placeholder=PLACEHOLDER)
-    stamp = reading.stamp(db)
     try:
+        stamp = reading.search_stamp(db)
         options = reading.run_search(str(db), stamp, warehouse.Query(text=text, page_size=1,
                                                                      facets=sidebar.OPTION_FACETS))
         if not options.total and not text:

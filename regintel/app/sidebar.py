@@ -13,7 +13,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 import warehouse
 from regintel.app import state
-from regintel.app.state import PAGE_SIZE, PAGE_SIZES, SORT
+from regintel.app.state import GROUP, PAGE_SIZE, PAGE_SIZES, SORT
 
 CHOICES = tuple(f for f in warehouse.FIELDS if isinstance(f, warehouse.Choice))  # sidebar multiselects
 RANGES = tuple(f for f in warehouse.FIELDS if isinstance(f, warehouse.Range))
@@ -88,9 +88,11 @@ def filters(text: str, options: warehouse.Result, *, paged: bool = True) -> ware
     if paged:
         chosen[SORT] = st.sidebar.selectbox("Sort by", warehouse.SORTS, key=SORT,
                                             help="Orders every matching fact, not only this page")
+        labels = {grouping.name: grouping.label for grouping in warehouse.GROUPINGS}
+        chosen[GROUP] = st.sidebar.radio("Rows", warehouse.GROUPS, format_func=labels.__getitem__, key=GROUP)
         chosen[PAGE_SIZE] = st.sidebar.selectbox("Rows per page", PAGE_SIZES, key=PAGE_SIZE)
     else:  # kept for the URL, so going back to Search restores them
-        chosen |= {key: st.session_state.get(key, state.PAGING[key]) for key in (SORT, PAGE_SIZE)}
+        chosen |= {key: st.session_state.get(key, state.PAGING[key]) for key in (SORT, GROUP, PAGE_SIZE)}
     return warehouse.Query(text=text, **chosen, page=1, facets=warehouse.FACET_NAMES)
 
 

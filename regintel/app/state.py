@@ -17,10 +17,12 @@ import streamlit as st
 
 import warehouse
 
-TEXT, SORT, PAGE, PAGE_SIZE = "q", "sort", "page", "page_size"  # URL keys and widget keys alike
+# URL keys and widget keys alike
+TEXT, SORT, GROUP, PAGE, PAGE_SIZE = "q", "sort", "group", "page", "page_size"
 PAGE_SIZES = (20, 50, 100)
 DEFAULTS = warehouse.Query()
-PAGING = {SORT: DEFAULTS.sort, PAGE: 1, PAGE_SIZE: PAGE_SIZES[0]}  # the app's defaults, left out of URLs
+# the app's defaults, left out of URLs
+PAGING = {SORT: DEFAULTS.sort, GROUP: DEFAULTS.group, PAGE: 1, PAGE_SIZE: PAGE_SIZES[0]}
 SEEN = "_url_state"  # session key: (page, URL state) last seeded or written
 
 
@@ -82,11 +84,12 @@ def widget_values(params: Mapping[str, list[str]]) -> tuple[dict[str, Any], list
             for end in (declared.low, declared.high):
                 values[end.name] = parsed[end.name]
     values |= PAGING
-    sort = params.get(SORT, [PAGING[SORT]])[-1]
-    if sort in warehouse.SORTS:
-        values[SORT] = sort
-    else:
-        bad.append(SORT)
+    for key, allowed in ((SORT, warehouse.SORTS), (GROUP, warehouse.GROUPS)):
+        chosen = params.get(key, [PAGING[key]])[-1]
+        if chosen in allowed:
+            values[key] = chosen
+        else:
+            bad.append(key)
     for key, allowed in ((PAGE, None), (PAGE_SIZE, PAGE_SIZES)):
         text = params.get(key, [str(PAGING[key])])[-1]
         if text.isdigit() and int(text) >= 1 and (allowed is None or int(text) in allowed):

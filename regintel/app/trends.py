@@ -105,14 +105,14 @@ def render() -> None:
     wanted = st.query_params.get(BY)
     st.session_state.setdefault(BY, wanted if wanted in warehouse.TREND_GROUPS else "agency")
     text = st.text_input("Search", key=state.TEXT, placeholder=PLACEHOLDER)
-    stamp = reading.stamp(db)
     try:
-        options = reading.run_search(str(db), stamp, warehouse.Query(text=text, page_size=1,
+        stamp, searched = reading.stamp(db), reading.search_stamp(db)
+        options = reading.run_search(str(db), searched, warehouse.Query(text=text, page_size=1,
                                                                      facets=sidebar.OPTION_FACETS))
         query = sidebar.filters(text, options, paged=False)
         by = st.segmented_control("Amounts by", list(warehouse.TREND_GROUPS), key=BY) or "agency"
         trends = reading.trends(str(db), stamp, query, by)
-        selected = reading.run_search(str(db), stamp, replace(query, page_size=1, facets=()))
+        selected = reading.run_search(str(db), searched, replace(query, page_size=1, facets=()))
     except RegintelError as err:
         st.error(str(err))
         return

@@ -23,7 +23,15 @@ from regintel.cli.printing import (
     process_with_progress,
     progress_reporter,
 )
-from regintel.cli.search import ExportFormat, FilterOptions, OutputFormat, print_result, with_filters
+from regintel.cli.search import (
+    STDOUT,
+    ExportFormat,
+    FilterOptions,
+    OutputFormat,
+    export_rows,
+    print_result,
+    with_filters,
+)
 from regintel.contracts import RegintelError
 from regintel.settings import DB
 
@@ -130,24 +138,26 @@ def search(
 
     existing_db(db)
     query = filters.to_query(text, page=page, page_size=limit, with_facets=fmt is OutputFormat.table)
-    print_result(warehouse.search(db, query, save_snapshot=True), fmt)  # the next call maps it
+    if fmt is OutputFormat.csv:  # the same columns, written the same way, as `export --format csv`
+        export_rows(db, query, "csv", STDOUT, paged=True)
+        return
+    print_result(warehouse.search(db, query, save_snapshot=True, fresh=True), fmt)  # the next call maps it
 
 
 @app.command()
 @with_filters
 def export(
     filters: FilterOptions,
-    out: Annotated[Path, typer.Option("--out", help="Output file.")],
+    out: Annotated[Path, typer.Option("--out", help='Output file ("-": standard output).')],
     text: Annotated[str, typer.Argument(help="Full-text query (empty: all facts).")] = "",
     fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.csv,
     db: DbOption = DB.default,
 ) -> None:
     """Export the facts of a search, with provenance columns, streamed by DuckDB."""
-    import warehouse
 
     existing_db(db)
-    rows = warehouse.export(db, filters.to_query(text), fmt.value, out)
-    typer.echo(f"{rows} facts written to {out}")
+    rows = export_rows(db, filters.to_query(text), fmt.value, out)
+    typer.echo(f"{rows} rows written to {'standard output' if out == STDOUT else out}", err=out == STDOUT)
 
 
 @app.command("app")

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import inspect
 import json
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from warehouse import FACET_NAMES, FIELDS, SORTS, Choice, Flag, Query, agency_label
+import warehouse
+from warehouse import FACET_NAMES, FIELDS, GROUPINGS, SORTS, Choice, Flag, Query, agency_label
 
-TABLE_COLUMNS = ("kind", "fact", "usd", "action", "agency", "published", "sentence")
+TABLE_COLUMNS = ("kind", "fact", "usd", "mentions", "action", "agency", "published", "sentence")
+STDOUT = Path("-")
 
 
 class OutputFormat(StrEnum):
@@ -34,6 +38,7 @@ class ExportFormat(StrEnum):
 
 
 Sort = StrEnum("Sort", {name: name for name in SORTS})  # type: ignore[misc]
+Group = StrEnum("Group", {grouping.name: grouping.name for grouping in GROUPINGS})  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ def _day(value: datetime | None) -> date | None:
 
 
 def _options() -> list[Option]:
-    """The options of every filter declared in warehouse.FIELDS, in their order, then --sort."""
+    """The options of every filter declared in warehouse.FIELDS, in their order, then --sort and
+    --group (warehouse.GROUPINGS)."""
     out = []
     for declared in FIELDS:
         if isinstance(declared, Choice):
@@ -72,6 +78,9 @@ def _options() -> list[Option]:
                                                           typer.Option(end.option, help=end.help)]))
     sort = Annotated[Sort, typer.Option("--sort", help="Order of results.")]
     out.append(Option("sort", sort, Sort.relevance, convert=lambda value: value.value))
+    group = Annotated[Group, typer.Option("--group", help="What a row is: " + "; ".join(
+        grouping.help for grouping in GROUPINGS) + ".")]
+    out.append(Option("group", group, Group(GROUPINGS[0].name), convert=lambda value: value.value))
     return out
 
 
@@ -107,8 +116,23 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+def export_rows(db: Path, query: Query, fmt: str, out: Path, *, paged: bool = False) -> int:
+    """`warehouse.export` to `out`, or to stdout when `out` is "-" (through a temporary file, as
+    DuckDB's COPY writes files); `paged`: only the query's page. Returns the rows written."""
+    if out != STDOUT:
+        return warehouse.export(db, query, fmt, out, paged=paged)
+    with tempfile.TemporaryDirectory(prefix="regintel-export-") as folder:
+        written = Path(folder) / f"rows.{fmt}"
+        rows = warehouse.export(db, query, fmt, written, paged=paged)
+        sys.stdout.flush()
+        with written.open("rb") as source:
+            shutil.copyfileobj(source, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return rows
+
+
 def print_result(result: Any, fmt: OutputFormat) -> None:
-    """Print a search Result as a rich table (with facets), CSV or JSON."""
+    """Print a search Result as a rich table (with facets) or JSON (CSV is an export: export_rows)."""
     if fmt is OutputFormat.json:
         payload = {
             "total": result.total,
@@ -118,12 +142,6 @@ def print_result(result: Any, fmt: OutputFormat) -> None:
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, default=str, indent=1)
         sys.stdout.write("\n")
-        return
-    if fmt is OutputFormat.csv:
-        columns = list(result.rows[0].keys()) if result.rows else list(TABLE_COLUMNS)
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(result.rows)
         return
     from rich.console import Console
     from rich.table import Table

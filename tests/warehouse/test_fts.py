@@ -12,17 +12,17 @@ from tests.warehouse.wh_records import make_doc
 from warehouse import fts
 
 
-def test_query_terms_keep_digits_and_stem_both_languages() -> None:
-    terms = fts.query_terms("Seized 130 биржах")
-    assert {"130", "seiz", "бирж"} <= set(terms)
-    assert "seized" in terms  # the Russian stemmer leaves Latin words whole: both forms are searched
+def test_analyse_keeps_digits_and_stems_both_languages() -> None:
+    seized, number, russian = fts.analyse(("Seized", "130", "биржах"))
+    assert seized == ("seized", (("seiz", "seized"),))  # the Russian stemmer leaves Latin words whole
+    assert number == ("130", (("130",),)) and russian == ("биржах", (("бирж", "биржах"),))
 
 
-def test_hostile_text_becomes_plain_words() -> None:
-    assert fts.query_terms("'; DROP TABLE facts; --") == fts.query_terms("drop table facts")
-    assert fts.query_terms("\x00\x1b ' \" * ( ) ~ ^") == ()
-    assert len(fts.query_terms(" ".join(f"w{i}" for i in range(5_000)))) <= 2 * fts.MAX_QUERY_TERMS
-    assert fts.query_terms("x" * 10_000) == ()  # longer than any word
+def test_hostile_words_become_plain_tokens() -> None:
+    (folded, tokens), = fts.analyse(("'DROP;--",))
+    assert folded == "'drop;--" and tokens == (("drop",),)
+    assert fts.analyse(("\x00\x1b'\"*()~^",)) == [("\x00\x1b'\"*()~^", ())]
+    assert fts.analyse(("x" * 10_000,))[0][1] == ()  # longer than any word
 
 
 def _postings(db: Path) -> tuple[dict[str, list[str]], list[tuple]]:

@@ -48,7 +48,7 @@ def test_version_1_file_with_data_is_migrated(tmp_path: Path) -> None:
                                 action="fine"),), agencies=())
     warehouse.load_extractions(db, [(new, ex)])  # a load after the migration: a new key, searchable
     warehouse.load_extractions(db, [(new, ex)])  # and an idempotent reload
-    found = warehouse.search(db, warehouse.Query(text="brokers fined", sort="date"))
+    found = warehouse.search(db, warehouse.Query(text="brokers fined", sort="date"), fresh=True)
     assert [r["doc_title"] for r in found.rows] == ["New title", "Old title"] and found.total == 2
 
 

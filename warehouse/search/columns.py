@@ -69,6 +69,30 @@ NUMBERS = {  # snapshot column -> SQL; dates become days since 1970 (NULL: NaN)
     "period_first": "coalesce(f.period_start, f.period_end)",
     "corroboration": "coalesce(c.corroboration, 1)",
 }
+# Mentions of one fact in one document (headline, lead, body) share these; wording, offsets and
+# the agency named may differ (a headline often names none). Periods are facts of their own.
+MENTION_KEY = ("{f}doc_key", "{f}kind", "{f}value", "{f}value_max", "{f}unit", "{f}currency", "{f}action",
+               "{f}person", "CASE WHEN {f}kind = 'period' THEN {f}period_start END",
+               "CASE WHEN {f}kind = 'period' THEN {f}period_end END")
+GROUP_KEYS = {"fact": MENTION_KEY, "cluster": ("coalesce({f}cluster_id, {f}fact_id)",), "mention": ()}
+
+
+def group_key(group: str, alias: str = "") -> tuple[str, ...]:
+    """SQL expressions the facts of one result row share under a grouping (fields.GROUPINGS), over
+    `alias` (none: bare column names); "mention" has none, every fact is its own row."""
+    return tuple(sql.format(f=f"{alias}." if alias else "") for sql in GROUP_KEYS[group])
+
+
+# One USD figure per cluster: its members' median (an amount one of them states), with that
+# member's basis, and the other figures members give when they differ by more than 0.5 %.
+CLUSTER_FIGURES = """
+    SELECT cluster_id, figure AS cluster_usd, min(usd_basis) FILTER (WHERE usd = figure) AS cluster_usd_basis,
+           list_sort(list(DISTINCT {'usd': usd, 'basis': usd_basis})
+                     FILTER (WHERE abs(usd - figure) > 0.005 * figure)) AS cluster_usd_others
+    FROM (SELECT cluster_id, usd, usd_basis, quantile_disc(usd, 0.5) OVER (PARTITION BY cluster_id) AS figure
+          FROM facts WHERE cluster_id IS NOT NULL AND usd IS NOT NULL)
+    GROUP BY cluster_id, figure"""
+FIGURE_COLUMNS = ("cluster_usd", "cluster_usd_basis", "cluster_usd_others")
 SORT_COLUMNS = {"date": "published", "usd": "usd"}  # sort -> its primary number, descending
 ORDER = {  # ties break on the fact's place in its document, then its id
     "relevance": "score DESC, published DESC NULLS LAST, {tie}",

@@ -95,3 +95,26 @@ FACETS = (  # in the order results list them
 )
 FACET_NAMES = tuple(facet.name for facet in FACETS)
 SORTS = ("relevance", "date", "usd")
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """What one result row is: `Query.group`, the CLI's `--group`, the app's switch. A grouped row
+    is its best-ranked fact, with `mentions` (how many of the selected facts it stands for)."""
+
+    name: str
+    label: str  # the app's switch
+    help: str  # CLI help
+    says: str  # in the description
+
+
+GROUPINGS = (  # the first is the default
+    Grouping("fact", "Per document fact",
+             "fact: one row per fact of a document (its headline, lead and body mentions as one)",
+             "one row per fact of a document"),
+    Grouping("mention", "Every mention", "mention: one row per mention, as extracted", "one row per mention"),
+    Grouping("cluster", "Per corroborated fact",
+             "cluster: one row per fact reported by several stories, with its sources and one USD figure",
+             "one row per corroborated fact"),
+)
+GROUPS = tuple(grouping.name for grouping in GROUPINGS)

@@ -12,6 +12,16 @@ import numpy as np
 import pyarrow as pa
 
 from warehouse import fts
+from warehouse.search.vocabulary import Meaning
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """What a positive unit adds to the score of a fact whose sentence holds it."""
+
+    weight: float
+    needles: tuple[str, ...]  # substrings of the folded sentence (stems, or the phrase)
+    meanings: tuple[Meaning, ...]  # or a value the fact carries
 
 
 def numpy_column(table: pa.Table, name: str) -> np.ndarray:
@@ -22,16 +32,16 @@ def numpy_column(table: pa.Table, name: str) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class TextScores:
-    """BM25 of a query over a snapshot: per fact, its document's score and whether it matched."""
+    """How a query's text scores a snapshot's facts: their documents' BM25 and the credits a
+    fact's own sentence can earn (search/text.py)."""
 
-    doc_score: np.ndarray  # per fact (0 when its document does not match)
-    hit: np.ndarray  # per fact: its document contains a query term
-    idf: dict[str, float]  # query terms present in the index -> idf (a sentence earns these)
+    doc_score: np.ndarray  # per fact (0 when its document holds no query word)
+    credits: tuple[Credit, ...]
 
     @property
     def sentence_bound(self) -> float:
         """The most a sentence can add to its document's score."""
-        return sum(self.idf.values())
+        return sum(credit.weight for credit in self.credits)
 
 
 class Postings:
@@ -61,19 +71,27 @@ class Postings:
         return cls(table, {"documents": documents, "avg_title": float(avg_title),
                            "avg_text": float(avg_text)})
 
-    def scores(self, hashes: dict[int, str], slots: int) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
-        """(score per doc_key slot, match per slot, idf of each present term)."""
-        score, hit, idf = np.zeros(slots), np.zeros(slots, dtype=bool), {}
+    def _rows(self, term_hash: int) -> slice:
+        key = np.uint64(term_hash)
+        return slice(*(int(np.searchsorted(self.term_hash, key, side=side)) for side in ("left", "right")))
+
+    def scores(self, hashes: dict[int, str], slots: int) -> tuple[np.ndarray, dict[str, float]]:
+        """(BM25 score per doc_key slot, idf of each present term)."""
+        score, idf = np.zeros(slots), {}
         for term_hash, term in hashes.items():
-            key = np.uint64(term_hash)
-            lo, hi = (int(np.searchsorted(self.term_hash, key, side=side)) for side in ("left", "right"))
-            if hi == lo:
+            rows = self._rows(term_hash)
+            if rows.stop == rows.start:
                 continue
-            idf[term] = fts.idf(int(self.stats["documents"]), hi - lo)
-            rows = slice(lo, hi)
+            idf[term] = fts.idf(int(self.stats["documents"]), rows.stop - rows.start)
             title = fts.bm25(self.title_tf[rows], self.title_len[rows], self.stats["avg_title"])
             text = fts.bm25(self.text_tf[rows], self.text_len[rows], self.stats["avg_text"])
             weight = idf[term] * (fts.TITLE_WEIGHT * title + text)
             score += np.bincount(self.doc_key[rows], weights=weight, minlength=slots)
-            hit[self.doc_key[rows]] = True
-        return score, hit, idf
+        return score, idf
+
+    def holding(self, hashes: list[int], slots: int) -> np.ndarray:
+        """Per doc_key slot: the document holds one of the terms."""
+        hit = np.zeros(slots, dtype=bool)
+        for term_hash in hashes:
+            hit[self.doc_key[self._rows(term_hash)]] = True
+        return hit

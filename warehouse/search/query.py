@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, make_dataclass
 from typing import Any
 
 from regintel.contracts import RegintelError
-from warehouse.search.fields import FACET_NAMES, FIELDS, SORTS
+from warehouse.search.fields import FACET_NAMES, FIELDS, GROUPS, SORTS
 from warehouse.search.filters import Clause
 
 MAX_PAGE_SIZE = 1000
@@ -34,6 +34,7 @@ def _post_init(self: Any) -> None:
     for declared in FIELDS:
         declared.check(self.__getattribute__)
     _allowed("sort", (self.sort,), SORTS)
+    _allowed("grouping", (self.group,), GROUPS)
     _allowed("facet", self.facets, FACET_NAMES)
     if not isinstance(self.page, int) or self.page < 1:
         raise RegintelError(f"page must be a whole number >= 1, got {self.page!r}")
@@ -46,19 +47,22 @@ Query = make_dataclass(
     [("text", str, field(default="")),
      *((a.name, a.type, field(default=a.default)) for declared in FIELDS for a in declared.attributes()),
      ("sort", str, field(default="relevance")),
+     ("group", str, field(default=GROUPS[0])),
      ("page", int, field(default=1)),
      ("page_size", int, field(default=50)),
      ("facets", tuple[str, ...], field(default=()))],
     namespace={"__post_init__": _post_init, "__module__": __name__,
-               "__doc__": "A search: free text, the filters of fields.FIELDS, sort, page and the facets "
-                          "to count. Lists become tuples."},
+               "__doc__": "A search: free text, the filters of fields.FIELDS, sort, grouping (what a "
+                          "row is), page and the facets to count. Lists become tuples."},
     frozen=True, slots=True,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One page of facts with the total, facet counts and a sentence describing the filters."""
+    """One page of rows with the total, facet counts and a sentence describing the query.
+
+    Under a grouping (Query.group) the total, the rows and the facets count rows, not facts."""
 
     rows: list[dict[str, Any]]
     total: int

@@ -4,8 +4,8 @@ The relation is `facts f`, joined to the BM25 hits when there is text, and to `s
 source's country) or `fact_clusters c` (corroboration) only when a filter needs them, filtered
 by the SQL of the filters (fields.py). Interactive search answers the same query from an in-memory snapshot
 (search.py), with the same filters, scores and order.
-Text is reduced to stemmed word terms before it reaches SQL, so quotes, SQL fragments, FTS
-operators and control characters are inert; every value is a parameter.
+Text is read by text.py into clauses like the filters'; only parameters and integer hashes of
+stems reach SQL, so quotes, SQL fragments, FTS operators and control characters are inert.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from typing import Any
 import duckdb
 
 from warehouse import fts
+from warehouse.search import text
 from warehouse.search.columns import JOINS
 from warehouse.search.query import Query, clauses, clean_text
+from warehouse.search.vocabulary import agency_forms, agency_lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +30,8 @@ class Prepared:
     where: str
     joins: tuple[str, ...]  # aliases the filters need ("s", "c")
     score: str  # SQL expression of the relevance score
-    params: dict[str, Any]
+    params: dict[str, Any]  # of the relation
+    score_params: dict[str, Any]  # of the score
     empty: bool  # the text has no searchable word: nothing can match
 
     def relation(self) -> str:
@@ -38,19 +41,20 @@ class Prepared:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, q: Query) -> Prepared:
-    """Build the filtered relation of `q` on `con` (BM25 hits go to temp tables of this connection)."""
-    text = clean_text(q.text)
+    """Build the filtered relation of `q` on `con` (BM25 hits go to a temp table of this connection)."""
+    cleaned = clean_text(q.text)
     filters = clauses(q)
-    params: dict[str, Any] = {}
-    for clause in filters:
-        params.update(clause.params)
     text_join, score, empty = "", "0.0", False
-    if text:
-        terms = fts.query_terms(text)
-        empty = not terms
-        fts.create_hits(con, terms)
-        text_join = "JOIN _hits h ON h.doc_key = f.doc_key CROSS JOIN _q"
-        score = f"(h.score + {fts.sentence_score_sql('f.sentence')})"
+    score_params: dict[str, Any] = {}
+    if cleaned:
+        reading = text.read(cleaned, agency_lookup(agency_forms(con)))
+        empty = reading.empty
+        filters += text.clauses(reading)
+        idf = fts.create_hits(con, reading.stems)
+        credits, score_params = text.credit_sql(reading.credits(idf))
+        text_join = "LEFT JOIN _hits h ON h.doc_key = f.doc_key"
+        score = f"(coalesce(h.score, 0.0) + {credits})"
+    params = {name: value for clause in filters for name, value in clause.params.items()}
     return Prepared(text_join=text_join, where=" AND ".join(c.sql for c in filters) or "true",
                     joins=tuple(a for c in filters for a in c.joins), score=score, params=params,
-                    empty=empty)
+                    score_params=score_params, empty=empty)

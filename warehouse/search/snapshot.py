@@ -23,18 +23,22 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from warehouse import fts
 from warehouse.search.columns import (
     CATEGORIES,
+    CLUSTER_FIGURES,
     CLUSTER_SELECT,
     FACT_FIELDS,
+    FIGURE_COLUMNS,
+    GROUP_KEYS,
     JOINS,
     NUMBERS,
     ROW_COLUMNS,
     SEEN_FIELDS,
     SORT_COLUMNS,
+    group_key,
 )
-from warehouse.search.postings import Postings, TextScores, numpy_column
+from warehouse.search.postings import Credit, Postings, numpy_column
+from warehouse.search.vocabulary import agency_forms, agency_lookup
 
 _EPOCH = date(1970, 1, 1)
 
@@ -65,7 +69,7 @@ def _one_batch(columns: dict[str, Any]) -> pa.Table:
     return pa.Table.from_batches([pa.record_batch({name: pa.array(v) for name, v in columns.items()})])
 
 
-TABLES = ("rows", "arrays", "docs", "doc_row", "postings")  # what a snapshot is made of, saved or not
+TABLES = ("rows", "arrays", "docs", "doc_row", "postings", "clusters")  # a snapshot, saved or not
 
 
 class Snapshot:
@@ -91,7 +95,10 @@ class Snapshot:
         self.order = {name: numpy_column(arrays, f"order_{name}") for name in SORT_COLUMNS}
         self.doc_row = numpy_column(tables["doc_row"], "doc_row")
         self.postings = Postings(tables["postings"], meta["postings"])
+        self.groups = {name: numpy_column(arrays, f"group_{name}") for name in GROUP_KEYS if GROUP_KEYS[name]}
+        self.clusters = tables["clusters"]
         self.agencies = [tuple(row) for row in meta["agencies"]]
+        self.agency_forms = agency_lookup(meta["agency_forms"])
 
     @classmethod
     def build(cls, con: duckdb.DuckDBPyConnection, stamp: tuple[str, int]) -> Snapshot:
@@ -100,13 +107,19 @@ class Snapshot:
         categories = ", ".join(f"{sql} AS cat_{name}" for name, sql in CATEGORIES.items())
         numbers = ", ".join(f"{sql} AS num_{name}" for name, sql in NUMBERS.items())
         # Facts in their tie order (document, place, id): a fact's position breaks every tie.
+        tie_order = 'ORDER BY f.doc_key, f.start, f."end", f.fact_id'
         table = con.execute(f"""
             SELECT {names}, {CLUSTER_SELECT},
                    {categories}, {numbers}, coalesce(f.doc_key, -1) AS doc_key,
                    lower(strip_accents(coalesce(f.sentence, ''))) AS folded
-            FROM facts f {JOINS["s"]} {JOINS["c"]}
-            ORDER BY f.doc_key, f.start, f."end", f.fact_id""").to_arrow_table()
-        docs = con.execute("SELECT doc_key, doc_id, title, url FROM documents").to_arrow_table()
+            FROM facts f {JOINS["s"]} {JOINS["c"]} {tie_order}""").to_arrow_table()
+        grouped = [name for name in GROUP_KEYS if GROUP_KEYS[name]]  # apart: 1 s, not 2.2 s, at 1M facts
+        groups = con.execute("SELECT " + ", ".join(
+            f"dense_rank() OVER (ORDER BY {', '.join(group_key(name, 'f'))}) - 1 AS group_{name}"
+            for name in grouped) + f" FROM facts f {tie_order}").to_arrow_table()
+        docs = con.execute("""SELECT doc_key, doc_id, title, url,
+                                     lower(strip_accents(coalesce(title, ''))) AS folded_title
+                              FROM documents""").to_arrow_table()
         postings = Postings.read(con)
         agencies = con.execute("""SELECT agency_id, lower(agency_id), lower(acronym), lower(name)
                                   FROM agencies""").fetchall()
@@ -121,15 +134,18 @@ class Snapshot:
             arrays[f"code_{name}"], labels[name] = _codes(table[f"cat_{name}"])
         for name in NUMBERS:
             arrays[f"num_{name}"] = _days(table[f"num_{name}"])
+        for name in grouped:
+            arrays[f"group_{name}"] = groups[f"group_{name}"].to_numpy().astype(np.int64)
         for name, column in SORT_COLUMNS.items():  # ascending keys: descending values, NULL last
             values = arrays[f"num_{column}"]
             arrays[f"key_{name}"] = np.where(np.isnan(values), math.inf, -values)
             arrays[f"order_{name}"] = np.argsort(arrays[f"key_{name}"], kind="stable")  # ties: position
         tables = {"rows": table.select([*ROW_COLUMNS, "folded"]), "arrays": _one_batch(arrays),
-                  "docs": docs.select(["doc_id", "title", "url"]),
-                  "doc_row": _one_batch({"doc_row": doc_row}), "postings": postings.table}
+                  "docs": docs.select(["doc_id", "title", "url", "folded_title"]),
+                  "doc_row": _one_batch({"doc_row": doc_row}), "postings": postings.table,
+                  "clusters": con.execute(CLUSTER_FIGURES).to_arrow_table()}
         meta = {"stamp": list(stamp), "slots": slots, "labels": labels, "postings": postings.stats,
-                "agencies": [list(row) for row in agencies]}
+                "agencies": [list(row) for row in agencies], "agency_forms": agency_forms(con)}
         return cls(tables, meta)
 
     def isin(self, column: str, values: tuple[Any, ...] | list[Any]) -> np.ndarray:
@@ -153,24 +169,52 @@ class Snapshot:
         names = set(wanted)
         return [agency_id for agency_id, *forms in self.agencies if names & set(forms)]
 
-    def text_scores(self, terms: tuple[str, ...]) -> TextScores:
-        score, hit, idf = self.postings.scores(fts.term_hashes(terms), self.slots)
-        return TextScores(doc_score=score[self.doc_slot], hit=hit[self.doc_slot], idf=idf)
+    def doc_scores(self, hashes: dict[int, str]) -> tuple[np.ndarray, dict[str, float]]:
+        """Per fact, its document's BM25 over the terms (hash -> term); the idf of each present term."""
+        score, idf = self.postings.scores(hashes, self.slots)
+        return score[self.doc_slot], idf
 
-    def sentence_scores(self, positions: np.ndarray, idf: dict[str, float]) -> np.ndarray:
-        """Sum of the idf of the query terms each fact's sentence contains (fts.sentence_score_sql)."""
+    def documents_with(self, hashes: list[int]) -> np.ndarray:
+        """Per fact: its document holds one of the terms."""
+        return self.postings.holding(hashes, self.slots)[self.doc_slot]
+
+    def holding(self, phrase: str) -> np.ndarray:
+        """Per fact: its folded sentence or its document's folded title holds `phrase`."""
+        in_title = np.zeros(self.slots, dtype=bool)
+        titled = self.doc_row >= 0
+        in_title[titled] = pc.match_substring(self.docs["folded_title"], phrase).to_numpy(
+            zero_copy_only=False)[self.doc_row[titled]]
+        in_sentence = pc.match_substring(self.folded, phrase).to_numpy(zero_copy_only=False)
+        return in_sentence | in_title[self.doc_slot]
+
+    def sentence_scores(self, positions: np.ndarray, credits: tuple[Credit, ...]) -> np.ndarray:
+        """The credits each fact at `positions` earns (text.credit_sql)."""
         total = np.zeros(len(positions))
-        if idf and len(positions):
-            sentences = self.folded.take(pa.array(positions))
-            for term, weight in idf.items():
-                total += weight * pc.match_substring(sentences, term).to_numpy(zero_copy_only=False)
+        if not credits or not len(positions):
+            return total
+        sentences = self.folded.take(pa.array(positions))
+        for credit in credits:
+            earned = np.zeros(len(positions), dtype=bool)
+            for needle in credit.needles:
+                earned |= pc.match_substring(sentences, needle).to_numpy(zero_copy_only=False)
+            for meaning in credit.meanings:  # only the codes at `positions`: this runs per page and tie group
+                category = self.categories[meaning.column]
+                if meaning.value in category.lookup:
+                    earned |= category.codes[positions] == category.lookup[meaning.value]
+            total += credit.weight * earned
         return total
 
-    def page_rows(self, positions: np.ndarray, scores: np.ndarray) -> list[dict[str, Any]]:
-        """The facts at `positions` as result rows, with their documents and scores."""
-        rows = self.rows.take(pa.array(positions, pa.int64())).to_pylist()
+    def page_rows(self, positions: np.ndarray, scores: np.ndarray,
+                  mentions: np.ndarray) -> list[dict[str, Any]]:
+        """The facts at `positions` as result rows, with their documents, scores, the number of
+        facts each row stands for and its cluster's USD figure (columns.CLUSTER_FIGURES)."""
+        taken = self.rows.take(pa.array(positions, pa.int64()))
+        rows = taken.to_pylist()
         at = self.doc_row[self.doc_slot[positions]]  # -1: a fact whose document is gone
         docs = self.docs.take(pa.array(at, pa.int64(), mask=at < 0)).to_pylist()
-        for row, doc, score in zip(rows, docs, scores, strict=True):
-            row.update(score=float(score), doc_id=doc["doc_id"], doc_title=doc["title"], doc_url=doc["url"])
+        figure = pc.index_in(taken["cluster_id"], value_set=self.clusters["cluster_id"])
+        figures = self.clusters.select(list(FIGURE_COLUMNS)).take(figure).to_pylist()
+        for row, doc, score, count, cluster in zip(rows, docs, scores, mentions, figures, strict=True):
+            row.update(score=float(score), mentions=int(count), **cluster, doc_id=doc["doc_id"],
+                       doc_title=doc["title"], doc_url=doc["url"])
         return rows

@@ -102,6 +102,16 @@ def test_corroborated_only_keeps_the_story_two_outlets_report(facts_db, monkeypa
     assert set(table["Sources"]) == {2}
 
 
+def test_rows_switch_groups_facts_per_corroborated_story(facts_db, monkeypatch) -> None:
+    db, _ = facts_db
+    at = _run(db, monkeypatch)
+    at.toggle(key="corroborated").set_value(True).run()
+    at.radio(key="group").set_value("cluster").run()
+    table = _table(at)
+    assert list(table["Fact"]) == ["$16.7 million"] and list(table["Mentions"]) == [2]  # one row, two stories
+    assert "one row per corroborated fact" in next(t.value for t in at.text if "sorted by" in t.value)
+
+
 def test_paging_moves_through_the_results_and_resets_on_a_new_filter(facts_db, monkeypatch) -> None:
     db, total = facts_db
     at = _run(db, monkeypatch)

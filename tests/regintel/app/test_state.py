@@ -18,13 +18,13 @@ EVERY_FILTER = warehouse.Query(
     currencies=("USD",), sources=("decrypt",), langs=("en",), usd_min=1e6, usd_max=2.5e7, value_min=1.0,
     value_max=1e9, published_from=date(2025, 1, 1), published_to=date(2025, 12, 31),
     period_from=date(2024, 1, 1), period_to=date(2026, 1, 1), corroborated_only=True, has_usd=True,
-    sort="usd", page=2, page_size=100)
+    sort="usd", group="cluster", page=2, page_size=100)
 
 
 def test_url_keys_are_the_declared_query_attributes() -> None:
     params = state.to_params(EVERY_FILTER)
     declared = {a.name for f in warehouse.FIELDS for a in f.attributes()}
-    assert set(params) == declared | {"q", "sort", "page", "page_size"}
+    assert set(params) == declared | {"q", "sort", "group", "page", "page_size"}
     assert params["kinds"] == ["money", "count"] and params["usd_max"] == ["25000000"]
     assert params["published_from"] == ["2025-01-01"] and params["corroborated_only"] == ["1"]
     assert state.to_params(warehouse.Query(page_size=20)) == {}  # defaults stay out of the URL
@@ -37,13 +37,14 @@ def test_widget_values_read_back_what_to_params_wrote() -> None:
     assert values["usd_min"] == 1e6 and values["usd_max"] == 2.5e7
     assert values["published"] == (date(2025, 1, 1), date(2025, 12, 31))
     assert values["corroborated"] is True and values["has_usd"] is True
-    assert (values["sort"], values["page"], values["page_size"]) == ("usd", 2, 100)
+    assert (values["sort"], values["group"]) == ("usd", "cluster")
+    assert (values["page"], values["page_size"]) == (2, 100)
 
 
 def test_unreadable_values_are_reported_and_left_at_their_defaults() -> None:
     values, bad = state.widget_values({"usd_min": ["lots"], "page": ["-3"], "page_size": ["7"],
-                                       "sort": ["random"], "published_from": ["yesterday"]})
-    assert sorted(bad) == ["page", "page_size", "published_from", "sort", "usd_min"]
+                                       "sort": ["random"], "published_from": ["yesterday"], "group": ["x"]})
+    assert sorted(bad) == ["group", "page", "page_size", "published_from", "sort", "usd_min"]
     assert values["usd_min"] is None and values["page"] == 1 and values["sort"] == "relevance"
 
 

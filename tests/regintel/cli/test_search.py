@@ -24,7 +24,7 @@ def _flags() -> list[str]:
 def test_every_declared_filter_is_an_option(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert all(flag in result.output for flag in [*_flags(), "--sort"])
+    assert all(flag in result.output for flag in [*_flags(), "--sort", "--group"])
 
 
 def test_options_become_the_query() -> None:
@@ -55,3 +55,20 @@ def test_has_usd_keeps_facts_with_a_usd_equivalent(tmp_path: Path) -> None:
     out = tmp_path / "usd.csv"
     assert runner.invoke(app, ["export", "--has-usd", "--out", str(out), "--db", str(db)]).exit_code == 0
     assert out.read_text(encoding="utf-8").count("\n") == len(kept) + 1
+
+
+def test_search_csv_and_export_csv_write_the_same_columns_the_same_way(tmp_path: Path) -> None:
+    db = tmp_path / "regintel.duckdb"
+    warehouse.init_db(db)
+    warehouse.load_extractions(db, [(make_doc("https://a.test/1", STORY_A), story_a())])
+    runner = CliRunner()
+    args = ["crypto", "--sort", "usd", "--group", "mention", "--db", str(db)]
+    page = runner.invoke(app, ["search", *args, "--format", "csv", "--limit", "2", "--page", "2"])
+    every = runner.invoke(app, ["export", *args, "--format", "csv", "--out", "-"])
+    assert page.exit_code == every.exit_code == 0, page.output
+    header, *rows = every.stdout.splitlines()
+    assert page.stdout.splitlines() == [header, *rows[2:4]]  # the same header, the page's rows verbatim
+    assert "mentions" in header and "cluster_usd" in header
+    assert "rows written to standard output" in every.stderr
+    shown = json.loads(runner.invoke(app, ["search", *args, "--format", "json", "--limit", "1000"]).stdout)
+    assert len(rows) == shown["total"] == len(shown["rows"])

@@ -31,6 +31,12 @@ def test_demo_loads_the_sample_site_idempotently(tmp_path: Path) -> None:
     assert summary.facts >= 200
     assert {"money", "count", "agency"} & set(dict(summary.facts_by_kind)) >= {"money", "count"}
     assert "facts" in first.stdout and "documents" in first.stdout
+    shown = warehouse.search(tmp_path / "demo.duckdb", warehouse.Query(page_size=1000))  # the default view
+    said = [(r["doc_id"], r["kind"], r["value"], r["value_max"], r["unit"], r["currency"], r["action"],
+             r["person"], (r["period_start"], r["period_end"]) if r["kind"] == "period" else None)
+            for r in shown.rows]
+    assert len(said) == len(set(said)) == shown.total  # no fact twice for one document
+    assert shown.total < summary.facts and any(r["mentions"] > 1 for r in shown.rows)
 
     second = run_demo(tmp_path)
     assert second.returncode == 0, second.stderr[-3000:]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse.search.columns import ROW_COLUMNS, agency_label, agency_label_sql
+from warehouse import GROUPS
+from warehouse.search.columns import GROUP_KEYS, ROW_COLUMNS, agency_label, agency_label_sql, group_key
 
 
 @pytest.mark.parametrize(("acronym", "name", "agency_id", "label"), [
@@ -25,3 +26,8 @@ def test_agency_label_is_one_rule_in_sql_and_python(acronym: str | None, name: s
 def test_rows_carry_provenance_and_name_each_column_once() -> None:
     provenance = {"fact_id", "sentence", "source_id", "published", "corroboration", "cluster_sources"}
     assert provenance <= set(ROW_COLUMNS) and len(set(ROW_COLUMNS)) == len(ROW_COLUMNS)
+
+
+def test_every_grouping_has_its_key() -> None:
+    assert set(GROUP_KEYS) == set(GROUPS)
+    assert group_key("cluster", "f") == ("coalesce(f.cluster_id, f.fact_id)",) and group_key("mention") == ()

@@ -37,7 +37,7 @@ def test_export_matches_search(loaded: Path, tmp_path: Path, fmt: str,
                                read_export: Callable[[str, bytes], list[dict]]) -> None:
     every = warehouse.search(loaded, Query(**{**_fields(QUERY), "page_size": 1000}))
     out = tmp_path / f"facts.{fmt}"
-    assert warehouse.export(loaded, QUERY, fmt, out) == every.total == 9  # paging ignored
+    assert warehouse.export(loaded, QUERY, fmt, out) == every.total == 5  # no paging; both words needed
     rows = read_export(fmt, out.read_bytes())
     assert set(rows[0]) >= PROVENANCE
     assert [r["fact_id"] for r in rows] == [r["fact_id"] for r in every.rows]
@@ -60,6 +60,24 @@ def test_export_of_nothing_and_bad_arguments(loaded: Path, tmp_path: Path) -> No
     with pytest.raises(RegintelError, match="export folder does not exist"):
         warehouse.export(loaded, QUERY, "csv", tmp_path / "missing" / "x.csv")
     odd = tmp_path / "it's; DROP TABLE facts.csv"
-    assert warehouse.export(loaded, QUERY, "csv", odd) == 9 and odd.exists()
+    assert warehouse.export(loaded, QUERY, "csv", odd) == 5 and odd.exists()
     with duckdb.connect(str(loaded), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM facts").fetchall() == [(9,)]
+
+
+@pytest.mark.parametrize("group", warehouse.GROUPS)
+@pytest.mark.parametrize("sort", warehouse.SORTS)
+@pytest.mark.parametrize("text", ["", "regulator fined", "seizure OR court -crypto"])
+def test_every_grouping_exports_the_rows_search_shows(
+        corpus_db: Path, tmp_path: Path, group: str, sort: str, text: str,
+        read_export: Callable[[str, bytes], list[dict]]) -> None:
+    query = Query(text=text, sort=sort, group=group, page_size=1000)
+    shown = warehouse.search(corpus_db, query)
+    out = tmp_path / "rows.jsonl"
+    assert warehouse.export(corpus_db, query, "jsonl", out) == shown.total > 0
+    rows = read_export("jsonl", out.read_bytes())
+    def rows_of(rows: list[dict]) -> list[tuple]:
+        return [(r["fact_id"], r["mentions"]) for r in rows]
+
+    assert rows_of(rows) == rows_of(shown.rows)
+    assert [r["cluster_usd"] for r in rows] == pytest.approx([r["cluster_usd"] for r in shown.rows])

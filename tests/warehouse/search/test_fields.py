@@ -10,7 +10,8 @@ from warehouse.search.columns import CATEGORIES, NUMBERS
 
 def test_query_attributes_are_the_declared_filters_in_order() -> None:
     declared = [a.name for f in FIELDS for a in f.attributes()]
-    assert [f.name for f in fields(Query)] == ["text", *declared, "sort", "page", "page_size", "facets"]
+    assert [f.name for f in fields(Query)] == ["text", *declared, "sort", "group", "page", "page_size",
+                                                 "facets"]
 
 
 def test_declarations_name_existing_columns_and_facets() -> None:

@@ -33,7 +33,7 @@ def test_a_saved_snapshot_is_mapped_by_the_next_process_until_a_load(
         mapped = warehouse.search(db, query)
     assert mapped == built and mapped.total > 0
     warehouse.load_extractions(db, items[3:])  # a new generation: built again, saved, the old one removed
-    after = warehouse.search(db, Query(), save_snapshot=True)
+    after = warehouse.search(db, Query(), save_snapshot=True, fresh=True)
     assert after.total == 24 and not folder.exists()
     newest = saved.folder_of(db.resolve(), cache.current(db).stamp)
     assert [p.name for p in folder.parent.iterdir()] == [newest.name]

@@ -47,15 +47,68 @@ def test_text_search_ranks_matching_sentences_first(loaded: Path) -> None:
     assert row["doc_title"] == "Crypto exchanges closed" and row["doc_url"] == "https://desk-a.test/1"
     assert row["published"] == date(2025, 2, 18) and row["source_id"] == "desk_a"
     assert row["corroboration"] == 2 and row["cluster_id"] is not None and row["conflict"] is False
-    assert "seized crypto" in result.description
+    assert result.description.startswith('facts with action seizure or the word "seized", the word "crypto"')
 
 
 def test_digits_titles_and_russian_stemming(loaded: Path) -> None:
     assert set(_texts(warehouse.search(loaded, Query(text="51.36")))) == set(_texts(
         warehouse.search(loaded, Query(sources=("wire_b",)))))
-    assert warehouse.search(loaded, Query(text="confiscation")).total == 4  # title only
+    confiscation = warehouse.search(loaded, Query(text="confiscation"))  # a title word, and a seizure
+    assert confiscation.total == 5 and confiscation.rows[0]["action"] == "seizure"  # its own fact first
     russian = warehouse.search(loaded, Query(text="биржа штрафы"))  # other inflections than the text
     assert _texts(russian) == ["5 000 000 тенге"]
+
+
+def test_words_reach_the_facts_carrying_what_they_name(loaded: Path) -> None:
+    assert "5 000 000 тенге" in _texts(warehouse.search(loaded, Query(text="fine")))  # English to Russian
+    assert "5 000 000 тенге" in _texts(warehouse.search(loaded, Query(text="теңге AFM")))  # Kazakh
+    seizure = warehouse.search(loaded, Query(text="seizure"))  # the word the Action column shows
+    assert seizure.total >= 1 and seizure.rows[0]["action"] == "seizure"
+
+
+def test_all_words_phrases_or_and_exclusions(loaded: Path) -> None:
+    def ids(text: str) -> set[str]:
+        return {r["fact_id"] for r in warehouse.search(loaded, Query(text=text)).rows}
+
+    crypto, million = ids("crypto"), ids("million")
+    assert crypto != million and ids("crypto million") == crypto & million
+    astana = ids("astana")
+    assert ids("crypto OR astana") == crypto | astana and ids("crypto -astana") == crypto - astana
+    phrase = warehouse.search(loaded, Query(text='"unregistered crypto exchanges"'))
+    assert set(_texts(phrase)) == {"130 unregistered crypto exchanges", "$16.7 million"}  # their sentence
+    assert warehouse.search(loaded, Query(text='"exchanges crypto unregistered"')).total == 0
+
+
+def test_mentions_of_one_fact_in_a_document_are_one_row(db: Path) -> None:
+    text = ("AFM seized 9 billion tenge. The Financial Monitoring Agency said on Monday it had seized "
+            "9 billion tenge in crypto assets, and 9 billion tenge more in 2023 was fined.")
+    mentions = (fact(text, "9 billion tenge", "money", 9e9, currency="KZT", action="seizure"),  # headline
+                fact(text, "9 billion tenge", "money", 9e9, occurrence=1, currency="KZT", action="seizure",
+                     agency_id="afm_kz"),  # body: the same fact
+                fact(text, "9 billion tenge", "money", 9e9, occurrence=2, currency="KZT", action="fine"))
+    warehouse.load_extractions(db, [(make_doc("https://x.test/9", text), Extraction(mentions, ()))])
+    per_fact = warehouse.search(db, Query(sort="date"))
+    assert per_fact.total == 2 and [r["mentions"] for r in per_fact.rows] == [2, 1]
+    assert per_fact.rows[0]["start"] == text.index("9 billion")  # the first mention stands for the row
+    assert per_fact.description.endswith("one row per fact of a document")
+    every = warehouse.search(db, Query(group="mention"))
+    assert every.total == 3 and {r["mentions"] for r in every.rows} == {1}
+    agency = warehouse.search(db, Query(agencies=("afm_kz",)))  # a filter keeps the body mention only
+    assert agency.total == 1 and agency.rows[0]["mentions"] == 1
+    counted = warehouse.search(db, Query(facets=("actions",)))
+    assert dict(counted.facets["actions"]) == {"seizure": 1, "fine": 1}  # rows, not mentions
+
+
+def test_a_corroborated_fact_is_one_row_with_its_sources_and_one_usd_figure(loaded: Path) -> None:
+    clusters = warehouse.search(loaded, Query(group="cluster", kinds=("money",), sort="usd"))
+    tenge = next(r for r in clusters.rows if r["currency"] == "KZT" and r["corroboration"] == 2)
+    assert tenge["mentions"] == 2 and set(tenge["cluster_sources"]) == {"desk_a", "wire_b"}
+    assert tenge["cluster_usd"] == 43e6 and tenge["cluster_usd_basis"] == "stated"  # the lower median
+    assert tenge["cluster_usd_others"] == [{"usd": 51.36e6, "basis": "rate:nbk:2025-02-18"}]
+    seized = next(r for r in clusters.rows if r["action"] == "seizure")
+    assert seized["cluster_usd"] == 16.7e6 and seized["cluster_usd_others"] is None  # they agree
+    facts = warehouse.search(loaded, Query(kinds=("money",)))
+    assert clusters.total < facts.total
 
 
 @pytest.mark.parametrize(("query", "expected"), [
