@@ -80,8 +80,8 @@ def test_a_due_source_runs_and_its_facts_become_searchable(started: Callable, tm
     db = tmp_path / "w.duckdb"
     begun = time.monotonic()
     scheduler = started(write_sources(tmp_path / "sources.yaml"))
-    total = wait_for(lambda: db.is_file() and warehouse.search(db, warehouse.Query(text="")).total, 90,
-                     "searchable facts")
+    every_fact = warehouse.Query(text="", group="mention")  # facts, not rows per document fact
+    total = wait_for(lambda: db.is_file() and warehouse.search(db, every_fact).total, 90, "searchable facts")
     latency = time.monotonic() - begun
     print(f"\ndue -> searchable: {latency:.1f} s ({total} facts)")
     (run,) = runs_of(db)
