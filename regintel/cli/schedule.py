@@ -84,12 +84,7 @@ def pause(
     db: DbOption = DB.default,
 ) -> None:
     """Stop scheduling a source (a run in progress finishes) until `schedule resume`."""
-    import warehouse
-
-    _known_source(source, sources_file)
-    warehouse.init_db(db)
-    warehouse.set_override(db, source, paused=True)
-    typer.echo(f"{source}: paused")
+    _set_paused(db, source, sources_file, paused=True)
 
 
 @app.command()
@@ -99,12 +94,16 @@ def resume(
     db: DbOption = DB.default,
 ) -> None:
     """Schedule a paused source again."""
+    _set_paused(db, source, sources_file, paused=False)
+
+
+def _set_paused(db: Path, source: str, sources_file: Path | None, *, paused: bool) -> None:
     import warehouse
 
     _known_source(source, sources_file)
     warehouse.init_db(db)
-    warehouse.set_override(db, source, paused=False)
-    typer.echo(f"{source}: resumed")
+    warehouse.set_override(db, source, paused=paused)
+    typer.echo(f"{source}: {'paused' if paused else 'resumed'}")
 
 
 @app.command("next")
