@@ -8,19 +8,14 @@ honest generalisation figure, printed with `pytest -s`.
 
 from __future__ import annotations
 
-import importlib.util
-import io
 import json
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from regintel.jobs.extract import extract_files
-
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 
 # Measured when the set was written (ho01-ho16): F1 money 1.000, count 0.952, duration 0.971,
 # percent 1.000, agency 0.973, overall 0.978; action accuracy 0.646; usd accuracy 1.000.
@@ -34,33 +29,15 @@ ACTION_ACCURACY_FLOOR = 0.90
 USD_ACCURACY_FLOOR = 0.95
 
 
-def read_jsonl(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def load_scorer() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip(f"evaluation scorer not found at {SCORER}; held-out scoring needs ../shared/eval")
-    spec = importlib.util.spec_from_file_location("regintel_eval_score", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def gold() -> list[dict[str, Any]]:
-    return read_jsonl((HELDOUT / "gold.jsonl").read_text(encoding="utf-8"))
+    lines = (HELDOUT / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 @pytest.fixture(scope="module")
-def result(gold: list[dict[str, Any]]) -> dict[str, Any]:
-    scorer = load_scorer()
-    out = io.StringIO()
-    extract_files(sorted((HELDOUT / "docs").glob("ho*.txt")), None, None, out)
-    res = scorer.score(gold, read_jsonl(out.getvalue()))
-    print("\n" + scorer.report(res))
-    return res
+def result(gold: list[dict[str, Any]], score_set: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+    return score_set((HELDOUT / "docs").glob("ho*.txt"), gold)
 
 
 def test_gold_offsets_match_the_documents(gold: list[dict[str, Any]]) -> None:
