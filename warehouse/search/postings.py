@@ -14,10 +14,13 @@ import pyarrow as pa
 from warehouse import fts
 from warehouse.search.vocabulary import Meaning
 
+CARRIED_SHARE = 0.5  # extra for carrying a named value: it outranks a sentence only saying the word
+
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """What a positive unit adds to the score of a fact whose sentence holds it."""
+    """What a positive unit adds to the score of a fact whose sentence holds it (or that carries a
+    value it names), plus CARRIED_SHARE of it for carrying that value."""
 
     weight: float
     needles: tuple[str, ...]  # substrings of the folded sentence (stems, or the phrase)

@@ -37,7 +37,7 @@ from warehouse.search.columns import (
     SORT_COLUMNS,
     group_key,
 )
-from warehouse.search.postings import Credit, Postings, numpy_column
+from warehouse.search.postings import CARRIED_SHARE, Credit, Postings, numpy_column
 from warehouse.search.vocabulary import agency_forms, agency_lookup
 
 _EPOCH = date(1970, 1, 1)
@@ -194,14 +194,15 @@ class Snapshot:
             return total
         sentences = self.folded.take(pa.array(positions))
         for credit in credits:
-            earned = np.zeros(len(positions), dtype=bool)
+            said = np.zeros(len(positions), dtype=bool)
             for needle in credit.needles:
-                earned |= pc.match_substring(sentences, needle).to_numpy(zero_copy_only=False)
+                said |= pc.match_substring(sentences, needle).to_numpy(zero_copy_only=False)
+            carried = np.zeros(len(positions), dtype=bool)
             for meaning in credit.meanings:  # only the codes at `positions`: this runs per page and tie group
                 category = self.categories[meaning.column]
                 if meaning.value in category.lookup:
-                    earned |= category.codes[positions] == category.lookup[meaning.value]
-            total += credit.weight * earned
+                    carried |= category.codes[positions] == category.lookup[meaning.value]
+            total += credit.weight * ((said | carried) + CARRIED_SHARE * carried)
         return total
 
     def page_rows(self, positions: np.ndarray, scores: np.ndarray,

@@ -5,7 +5,8 @@
   single word is required as written (no vocabulary, never dropped as a stop word);
 - `OR` between two words or phrases accepts either; `-word` and `-"phrase"` exclude;
 - a word naming an action, kind, currency or agency (vocabulary.py) also matches the facts that
-  carry that value, so "seizure" finds the seizure facts and English words reach Russian facts.
+  carry that value, so "seizure" finds the seizure facts and English words reach Russian facts,
+  and its documents are those holding any word for that value ("seizure" ~ "seized" ~ "изъято").
 
 A word matches a fact whose document holds every token of it (by either stem), or that carries
 a value it names. A reading compiles to clauses like the filters' (filters.Clause: SQL with
@@ -29,7 +30,7 @@ import numpy as np
 from warehouse import fts
 from warehouse.search import vocabulary
 from warehouse.search.filters import Clause
-from warehouse.search.postings import Credit
+from warehouse.search.postings import CARRIED_SHARE, Credit
 from warehouse.search.vocabulary import Meaning
 
 MAX_UNITS = 32  # a 10 KB query is read to its first 32 words and phrases
@@ -60,7 +61,7 @@ class Unit:
             return f"the phrase {quoted}"
         named = " or ".join(f"{m.said} {m.shown}" for m in self.meanings)
         if named and self.tokens:
-            return f"{named} or the word {quoted}"
+            return f"{named} or a word for it ({quoted})"
         return named or f"the word {quoted}"
 
 
@@ -139,7 +140,8 @@ def read(text: str, agencies: dict[str, tuple[str, str]]) -> Reading:
         elif quoted:
             unit = Unit(written, tokens)
         else:
-            unit = Unit(written, tokens, meanings=vocabulary.meanings(folded, tokens, agencies))
+            named = vocabulary.meanings(folded, tokens, agencies)
+            unit = Unit(written, _with_kin(tokens, named, agencies), meanings=named)
         if not unit.tokens and not unit.meanings:
             if written:
                 ignored.append(written)
@@ -161,6 +163,17 @@ def read(text: str, agencies: dict[str, tuple[str, str]]) -> Reading:
     stems = tuple(dict.fromkeys(stem for unit in units for stem in unit.stems))
     hashes = {term: h for h, term in fts.term_hashes(stems).items()} if stems else {}
     return Reading(tuple(tuple(g) for g in groups), tuple(excluded), tuple(dict.fromkeys(ignored)), hashes)
+
+
+def _with_kin(tokens: tuple[tuple[str, ...], ...], named: tuple[Meaning, ...],
+              agencies: dict[str, tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
+    """A one-token word that names a value is matched in documents by every word naming that
+    value: "seizure" finds the articles saying "seized" or "confiscated", as "seized" does."""
+    if not named or len(tokens) > 1:
+        return tokens
+    kin = [stem for _, kin_tokens in fts.analyse(vocabulary.kin(named, agencies))
+           if len(kin_tokens) == 1 for stem in kin_tokens[0]]
+    return (tuple(dict.fromkeys((*(tokens[0] if tokens else ()), *kin))),)
 
 
 def _condition(unit: Unit, hashes: dict[str, int], name: str) -> tuple[str, dict[str, Any], Callable]:
@@ -206,12 +219,16 @@ def credit_sql(credits: tuple[Credit, ...]) -> tuple[str, dict[str, Any]]:
     """SQL of the sum of credits a fact's sentence (or its values) earns, and its parameters."""
     terms, params = [], {}
     for i, credit in enumerate(credits):
-        tests = []
+        said, carried = [], []
         for j, needle in enumerate(credit.needles):
             params[f"credit{i}_{j}"] = needle
-            tests.append(f"contains({FOLDED_SENTENCE}, $credit{i}_{j})")
+            said.append(f"contains({FOLDED_SENTENCE}, $credit{i}_{j})")
         for k, meaning in enumerate(credit.meanings):
             params[f"credit{i}_m{k}"] = meaning.value
-            tests.append(f"coalesce({meaning.sql} = $credit{i}_m{k}, false)")
-        terms.append(f"CASE WHEN {' OR '.join(tests) or 'false'} THEN {credit.weight!r} ELSE 0.0 END")
+            carried.append(f"coalesce({meaning.sql} = $credit{i}_m{k}, false)")
+        terms.append(f"CASE WHEN {' OR '.join(said + carried) or 'false'} "
+                     f"THEN {credit.weight!r} ELSE 0.0 END")
+        if carried:
+            terms.append(f"CASE WHEN {' OR '.join(carried)} "
+                         f"THEN {credit.weight * CARRIED_SHARE!r} ELSE 0.0 END")
     return " + ".join(terms) or "0.0", params

@@ -50,6 +50,11 @@ class Meaning:
     value: str  # "seizure", "KZT", "kz-afm"
     shown: str  # how descriptions show it ("seizure", "AFM")
 
+    @property
+    def listed(self) -> bool:
+        """Named in vocabulary.yaml (an action, kind or currency), not learned from the warehouse."""
+        return self.column != AGENCY[1]
+
 
 def agency_forms(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
     """[form, agency id, label] of every one-word name of a single agency in the attached file."""
@@ -57,9 +62,14 @@ def agency_forms(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
 
 
 @functools.cache
+def _raw() -> dict:
+    return yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _listed() -> tuple[dict[str, tuple[Meaning, ...]], dict[str, tuple[Meaning, ...]], frozenset[str]]:
     """(folded word -> meanings, stem -> meanings, stop words) of vocabulary.yaml."""
-    raw = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    raw = _raw()
     pairs = [(word, Meaning(*SECTIONS[section], value, value))
              for section in SECTIONS for value, words in raw[section].items() for word in words]
     analysed = fts.analyse(tuple(word for word, _ in pairs))
@@ -73,6 +83,24 @@ def _listed() -> tuple[dict[str, tuple[Meaning, ...]], dict[str, tuple[Meaning, 
     stop = frozenset(word for words in raw["stop_words"].values() for word in words)
     return ({w: tuple(dict.fromkeys(m)) for w, m in by_word.items()},
             {s: tuple(dict.fromkeys(m)) for s, m in by_stem.items()}, stop)
+
+
+def _words_of(said: str, value: str) -> list[str]:
+    section = next(name for name, (named, _, _) in SECTIONS.items() if named == said)
+    return [str(word) for word in _raw()[section][value]]
+
+
+def kin(meanings: tuple[Meaning, ...], agencies: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    """Every word that names one of `meanings`' values: its other forms, synonyms and languages
+    ("seizure" -> "seized", "confiscated", "изъятие", ...; "AFM" -> "АФМ"), so two words for one
+    value find the same documents."""
+    words: list[str] = []
+    for meaning in meanings:
+        if meaning.listed:
+            words += _words_of(meaning.said, meaning.value)
+        else:
+            words += [form for form, (agency_id, _) in agencies.items() if agency_id == meaning.value]
+    return tuple(dict.fromkeys(words))
 
 
 def is_stop_word(folded: str) -> bool:

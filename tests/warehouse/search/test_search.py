@@ -47,14 +47,17 @@ def test_text_search_ranks_matching_sentences_first(loaded: Path) -> None:
     assert row["doc_title"] == "Crypto exchanges closed" and row["doc_url"] == "https://desk-a.test/1"
     assert row["published"] == date(2025, 2, 18) and row["source_id"] == "desk_a"
     assert row["corroboration"] == 2 and row["cluster_id"] is not None and row["conflict"] is False
-    assert result.description.startswith('facts with action seizure or the word "seized", the word "crypto"')
+    assert result.description.startswith(
+        'facts with action seizure or a word for it ("seized"), the word "crypto"')
 
 
 def test_digits_titles_and_russian_stemming(loaded: Path) -> None:
     assert set(_texts(warehouse.search(loaded, Query(text="51.36")))) == set(_texts(
         warehouse.search(loaded, Query(sources=("wire_b",)))))
     confiscation = warehouse.search(loaded, Query(text="confiscation"))  # a title word, and a seizure
-    assert confiscation.total == 5 and confiscation.rows[0]["action"] == "seizure"  # its own fact first
+    assert confiscation.rows[0]["action"] == "seizure"  # its own fact first
+    # every fact of the document titled with the word (5) and of the one saying "seized" (4)
+    assert confiscation.total == 9 == warehouse.search(loaded, Query(text="seized")).total
     russian = warehouse.search(loaded, Query(text="биржа штрафы"))  # other inflections than the text
     assert _texts(russian) == ["5 000 000 тенге"]
 
@@ -64,6 +67,19 @@ def test_words_reach_the_facts_carrying_what_they_name(loaded: Path) -> None:
     assert "5 000 000 тенге" in _texts(warehouse.search(loaded, Query(text="теңге AFM")))  # Kazakh
     seizure = warehouse.search(loaded, Query(text="seizure"))  # the word the Action column shows
     assert seizure.total >= 1 and seizure.rows[0]["action"] == "seizure"
+
+
+def test_words_for_one_value_find_the_same_facts(loaded: Path) -> None:
+    def ids(text: str) -> set[str]:
+        return {r["fact_id"] for r in warehouse.search(loaded, Query(text=text, page_size=500)).rows}
+
+    seized = ids("seized")
+    assert seized and ids("seizure") == seized == ids("изъятие") == ids("confiscated")
+    assert ids("fine") == ids("штраф") == ids("penalty") and ids("tenge") == ids("KZT")
+    carrying = warehouse.search(loaded, Query(text="seized"))
+    said_only = [r for r in carrying.rows if r["action"] != "seizure"]
+    assert said_only and carrying.rows[0]["action"] == "seizure"  # carrying the value ranks first
+    assert all(r["score"] < carrying.rows[0]["score"] for r in said_only)
 
 
 def test_all_words_phrases_or_and_exclusions(loaded: Path) -> None:

@@ -19,7 +19,7 @@ def test_every_word_is_required_and_stop_words_are_not() -> None:
     assert [[u.written for u in group] for group in reading.required] == [["AFM"], ["seize"], ["2024"]]
     assert reading.ignored == ("how", "much", "did", "the", "in")
     assert _said("how much did the AFM seize in 2024") == [
-        'agency AFM or the word "AFM"', 'action seizure or the word "seize"', 'the word "2024"',
+        'agency AFM or a word for it ("AFM")', 'action seizure or a word for it ("seize")', 'the word "2024"',
         'ignoring "how", "much", "did", "the", "in"']
     assert _said("the and of") == ['the word "the"', 'the word "and"', 'the word "of"']  # nothing else to ask
 
